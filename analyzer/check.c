@@ -1,0 +1,931 @@
+/* check.c -- the contract checks.  Runs the template's instructions over
+   an abstract state (which value each register holds, how many of its
+   low bytes are defined, which outputs have been written) along every
+   path through its local branches, then judges each read and the state
+   at every exit against the operands, clobbers and qualifiers.  */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+/* A location's abstract value.  Tokens: ENTRY(loc) is the value the
+   location had when the asm started; an instruction's write gives a
+   token fixed by (instruction, location); a join of different values
+   gives one fixed by (join point, location).  So iteration converges. */
+struct lstate {
+  uint32_t tok;
+  uint8_t def;                  /* low bytes holding a defined value */
+  uint8_t wwidth;               /* width of the last write, for messages */
+  int16_t writer;               /* last instruction that wrote it, -1 */
+  int16_t origin;               /* undefined register its value came from, -1 */
+};
+
+struct state {
+  int reached;
+  uint64_t outs_written;        /* outputs possibly written so far (earlyclobber) */
+  uint64_t mem_written;         /* memory operands surely written so far */
+  struct lstate l[NLOC];
+};
+
+#define ENTRY(loc) ((uint32_t) (loc) + 1)
+#define WTOK(i, loc) (0x01000000u + (uint32_t) (i) * NLOC + (uint32_t) (loc))
+#define PTOK(i, loc) (0x80000000u + (uint32_t) (i) * NLOC + (uint32_t) (loc))
+
+struct ctx {
+  const struct prog *p;
+  const struct model *m;
+  struct sa_result *res;
+  int report;
+  int loc_out[NLOC];            /* output operand bound to a location, -1 */
+  int loc_in[NLOC];             /* input-only operand bound to a location, -1 */
+  unsigned char full[NLOC];     /* width of the location */
+};
+
+static int
+bit (int no)
+{
+  return no >= 0 && no < 64;
+}
+
+static int
+flag_index (int flag)
+{
+  return __builtin_ctz ((unsigned) flag);
+}
+
+static const char *
+flag_name (int i)
+{
+  static const char *const n[] = { "CF", "PF", "AF", "ZF", "SF", "OF", "DF" };
+  return n[i];
+}
+
+static unsigned
+full_width (const struct model *m, int loc)
+{
+  if (loc >= LOC_V0)
+    {
+      const struct opnd *o = &m->op[loc - LOC_V0];
+      int r = rs_first (&o->regs);
+      if (X86_IS_VEC (r))
+        return 64;
+      if (X86_IS_ST (r))
+        return 10;
+      return 8;
+    }
+  if (loc >= LOC_FLAG0)
+    return 1;
+  if (X86_IS_VEC (loc))
+    return 64;
+  if (X86_IS_ST (loc))
+    return 10;
+  if (loc == X86_MXCSR)
+    return 4;
+  if (loc == X86_FPCW || loc == X86_FPSW || X86_IS_SEG (loc))
+    return 2;
+  return 8;
+}
+
+/* Name of LOC as the user wrote it, at WIDTH.  */
+static const char *
+loc_name (const struct ctx *c, int loc, unsigned width, char *buf, unsigned len)
+{
+  if (loc >= LOC_V0)
+    return opnd_label (c->m, loc - LOC_V0, buf, len);
+  if (loc >= LOC_FLAG0)
+    return flag_name (loc - LOC_FLAG0);
+  if (c->loc_out[loc] >= 0 || c->loc_in[loc] >= 0)
+    {
+      char b2[40];
+      int no = c->loc_out[loc] >= 0 ? c->loc_out[loc] : c->loc_in[loc];
+      snprintf (buf, len, "%%%s (%s)", x86_reg_name (loc, width ? width : 8),
+                opnd_label (c->m, no, b2, sizeof b2));
+      return buf;
+    }
+  snprintf (buf, len, "%%%s", x86_reg_name (loc, width ? width : full_width (c->m, loc)));
+  return buf;
+}
+
+static void
+init_ctx (struct ctx *c, const struct prog *p, const struct model *m, struct sa_result *res)
+{
+  c->p = p;
+  c->m = m;
+  c->res = res;
+  c->report = 0;
+  for (int i = 0; i < NLOC; i++)
+    {
+      c->loc_out[i] = c->loc_in[i] = -1;
+      c->full[i] = (unsigned char) full_width (m, i);
+    }
+  for (int i = 0; i < m->nops; i++)
+    {
+      const struct opnd *o = &m->op[i];
+      int locs[2] = { o->loc, o->fixed[1] };
+      for (int k = 0; k < 2; k++)
+        {
+          if (locs[k] <= 0)
+            continue;
+          if (o->output)
+            c->loc_out[locs[k]] = i;
+          else if (o->tied < 0)
+            c->loc_in[locs[k]] = i;
+        }
+    }
+}
+
+static void
+entry_state (const struct ctx *c, struct state *s)
+{
+  const struct model *m = c->m;
+  memset (s, 0, sizeof *s);
+  s->reached = 1;
+  for (int i = 0; i < NLOC; i++)
+    {
+      s->l[i].tok = ENTRY (i);
+      s->l[i].writer = -1;
+      s->l[i].origin = -1;
+    }
+  /* Registers holding values on entry: inputs, in-out outputs, the
+     stack and instruction pointers, the control registers.  */
+  for (int i = 0; i < m->nops; i++)
+    {
+      const struct opnd *o = &m->op[i];
+      int defined = !o->output || o->inout || o->tied_by >= 0;
+      if (!defined)
+        continue;
+      if (o->loc >= 0)
+        s->l[o->loc].def = c->full[o->loc];
+      if (o->fixed[1])
+        s->l[o->fixed[1]].def = c->full[o->fixed[1]];
+    }
+  s->l[X86_RSP].def = 8;
+  s->l[X86_RIP].def = 8;
+  s->l[X86_MXCSR].def = 4;
+  s->l[X86_FPCW].def = 2;
+  for (int r = X86_ES; r <= X86_GS; r++)
+    s->l[r].def = 2;
+  s->l[LOC_FLAG0 + flag_index (X86_DF)].def = 1;   /* the ABI keeps DF clear */
+}
+
+static int
+join (struct state *into, const struct state *from, int at)
+{
+  int changed = 0;
+  if (!from->reached)
+    return 0;
+  if (!into->reached)
+    {
+      *into = *from;
+      return 1;
+    }
+  if ((into->outs_written | from->outs_written) != into->outs_written)
+    {
+      into->outs_written |= from->outs_written;
+      changed = 1;
+    }
+  if ((into->mem_written & from->mem_written) != into->mem_written)
+    {
+      into->mem_written &= from->mem_written;
+      changed = 1;
+    }
+  for (int i = 0; i < NLOC; i++)
+    {
+      struct lstate *a = &into->l[i];
+      const struct lstate *b = &from->l[i];
+      if (a->tok != b->tok && a->tok != PTOK (at, i))
+        {
+          a->tok = PTOK (at, i);
+          changed = 1;
+        }
+      if (b->def < a->def)
+        {
+          a->def = b->def;
+          changed = 1;
+        }
+      if (a->writer < 0 && b->writer >= 0)
+        {
+          a->writer = b->writer;
+          changed = 1;
+        }
+      if (a->origin < 0 && b->origin >= 0)
+        {
+          a->origin = b->origin;
+          changed = 1;
+        }
+    }
+  return changed;
+}
+
+/* Location of an instruction operand's register, -1 if none.  */
+static int
+op_loc (const struct ctx *c, const struct iop *o)
+{
+  if (o->reg)
+    return o->reg;
+  if (o->opno >= 0 && (o->kinds & ~(X86_K_MEM | X86_K_IMM | X86_K_LABEL)))
+    return c->m->op[o->opno].loc;
+  return -1;
+}
+
+static int
+is_regop (const struct iop *o)
+{
+  return (o->kinds & (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM | X86_K_MASK
+                      | X86_K_MMX | X86_K_ST | X86_K_SEG)) != 0;
+}
+
+/* ---- reporting helpers ---- */
+
+static void
+say (struct ctx *c, enum sa_code code, const struct insn *in, const char *msg)
+{
+  if (c->report)
+    add_reason (c->res, code, in, "%s", msg);
+}
+
+/* Could output O share a register with input operand I, which is read
+   as a register (AS_ADDR = 0) or used in an address (AS_ADDR = 1)?  */
+static int
+may_share (const struct model *m, int o, int i, int as_addr)
+{
+  const struct opnd *out = &m->op[o], *in = &m->op[i];
+  regset gprs;
+  if (o == i || in->tied == o || out->early || out->flagcc)
+    return 0;
+  if (!(out->kinds & OPK_REG))
+    return 0;
+  if (as_addr)
+    {
+      memset (&gprs, 0, sizeof gprs);
+      for (int r = X86_RAX; r <= X86_R15; r++)
+        if (r != X86_RSP)
+          rs_add (&gprs, r);
+      return rs_meets (&out->regs, &gprs);
+    }
+  if (in->tied >= 0 || !(in->kinds & OPK_REG))
+    return 0;
+  if (in->output)               /* '+' operand: outputs never share */
+    return 0;
+  return rs_meets (&out->regs, &in->regs);
+}
+
+static void
+check_early (struct ctx *c, const struct state *s, const struct insn *in, int no, int as_addr)
+{
+  char a[40], b[40], msg[SA_MSG_LEN];
+  if (!c->report || no < 0)
+    return;
+  for (int o = 0; o < c->m->nout && o < 64; o++)
+    if ((s->outs_written >> o) & 1 && may_share (c->m, o, no, as_addr))
+      {
+        snprintf (msg, sizeof msg,
+                  "`%s` reads %s %s after %s was written; without '&' (\"=&...\")"
+                  " GCC may give both the same register",
+                  in->text, as_addr ? "the address of" : "input",
+                  opnd_label (c->m, no, a, sizeof a), opnd_label (c->m, o, b, sizeof b));
+        say (c, SA_EARLYCLOBBER, in, msg);
+        return;
+      }
+}
+
+/* An explicit register read of LOC, WIDTH bytes at OFFSET.  */
+static void
+read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
+          unsigned width, unsigned offset, int cond_dest)
+{
+  char a[64], msg[SA_MSG_LEN];
+  unsigned need = width + offset;
+  if (need > c->full[loc])
+    need = c->full[loc];
+  if (c->loc_in[loc] >= 0)
+    check_early (c, s, in, c->loc_in[loc], 0);
+  if (s->l[loc].def >= need || !c->report)
+    return;
+  if (c->loc_out[loc] >= 0)
+    {
+      int no = c->loc_out[loc];
+      if (cond_dest)
+        snprintf (msg, sizeof msg,
+                  "`%s` only conditionally writes %s, so its old value can survive;"
+                  " an output-only operand has none: make it \"+\" or write it first",
+                  in->text, opnd_label (c->m, no, a, sizeof a));
+      else
+        snprintf (msg, sizeof msg,
+                  "`%s` reads %s, an output-only operand (\"%s\") not yet written;"
+                  " use \"+\" if the asm needs its old value",
+                  in->text, opnd_label (c->m, no, a, sizeof a), c->m->op[no].constraint);
+      say (c, SA_OUTPUT_READ, in, msg);
+      return;
+    }
+  snprintf (msg, sizeof msg, "`%s` reads %s, which holds no declared input",
+            in->text, loc_name (c, loc, width, a, sizeof a));
+  say (c, SA_UNDECLARED_READ, in, msg);
+}
+
+/* A write of WIDTH bytes at OFFSET to LOC by instruction I.  */
+static void
+write_reg (struct ctx *c, struct state *s, int i, int loc, unsigned width,
+           unsigned offset, int vex, int cond)
+{
+  struct lstate *l = &s->l[loc];
+  unsigned full = c->full[loc];
+  unsigned def = l->def;
+  int zero_ext = (X86_IS_GPR (loc) || (loc >= LOC_V0 && full == 8)) && width >= 4;
+
+  if (zero_ext || (vex && full == 64) || width >= full)
+    def = full;
+  else if (offset == 0)
+    def = def >= width ? def : width;
+  else if (def >= offset)
+    def = def > offset + width ? def : offset + width;
+  if (cond && def > l->def)
+    def = l->def;
+  l->def = (uint8_t) def;
+  l->wwidth = (uint8_t) (offset ? 1 : width);
+  l->tok = WTOK (i, loc);
+  l->writer = (int16_t) i;
+  l->origin = -1;
+  if (c->loc_out[loc] >= 0 && bit (c->loc_out[loc]))
+    s->outs_written |= (uint64_t) 1 << c->loc_out[loc];
+}
+
+static void
+note_mem_op_written (struct state *s, int no)
+{
+  if (bit (no))
+    {
+      s->mem_written |= (uint64_t) 1 << no;
+    }
+}
+
+/* A memory operand of IN, accessed with ACCESS (X86_A_R/W) unless it
+   is address-only.  */
+static void
+memory_access (struct ctx *c, struct state *s, const struct insn *in, const struct iop *o,
+               unsigned access)
+{
+  const struct model *m = c->m;
+  char a[64], msg[SA_MSG_LEN];
+
+  /* The registers of the address are read.  */
+  if (o->base)
+    read_reg (c, s, in, o->base, 8, 0, 0);
+  if (o->index)
+    read_reg (c, s, in, o->index, 8, 0, 0);
+  if (o->base_op >= 0)
+    {
+      check_early (c, s, in, o->base_op, 1);
+      if (m->op[o->base_op].loc >= 0 && !m->op[o->base_op].output)
+        read_reg (c, s, in, m->op[o->base_op].loc, 8, 0, 0);
+    }
+  if (o->index_op >= 0)
+    {
+      check_early (c, s, in, o->index_op, 1);
+      if (m->op[o->index_op].loc >= 0 && !m->op[o->index_op].output)
+        read_reg (c, s, in, m->op[o->index_op].loc, 8, 0, 0);
+    }
+  if (o->mem_op >= 0)
+    check_early (c, s, in, o->mem_op, 1);
+  if (!access || (o->kinds & X86_K_ADDR))
+    return;
+
+  if (m->in->policy == SA_POLICY_STRICT)
+    {
+      snprintf (msg, sizeof msg, "`%s` %s memory; policy=strict allows no memory access",
+                in->text, access & X86_A_W ? "writes" : "reads");
+      say (c, SA_MEMORY, in, msg);
+      return;
+    }
+  if (o->mem_op >= 0 && o->base_op < 0 && o->index_op < 0 && !o->base && !o->index)
+    {
+      const struct opnd *op = &m->op[o->mem_op];
+      if ((access & X86_A_W) && !op->output)
+        {
+          snprintf (msg, sizeof msg, "`%s` writes %s, an input-only memory operand",
+                    in->text, opnd_label (m, o->mem_op, a, sizeof a));
+          say (c, SA_INPUT_WRITTEN, in, msg);
+        }
+      if ((access & X86_A_R) && op->output && !op->inout && op->tied_by < 0
+          && !(bit (o->mem_op) && (s->mem_written >> o->mem_op) & 1) && !m->clob_memory)
+        {
+          snprintf (msg, sizeof msg,
+                    "`%s` reads %s, an output-only memory operand (\"%s\") not yet written;"
+                    " use \"+\" if the asm needs its old value",
+                    in->text, opnd_label (m, o->mem_op, a, sizeof a), op->constraint);
+          say (c, SA_OUTPUT_READ, in, msg);
+        }
+      if (access & X86_A_W)
+        note_mem_op_written (s, o->mem_op);
+      return;
+    }
+  /* Thread-pointer relative reads (%fs:0, %fs:OFFSET): the story is
+     __builtin_thread_pointer, pure per thread.  */
+  if ((o->seg == X86_FS || o->seg == X86_GS) && !o->base && !o->index
+      && o->base_op < 0 && o->index_op < 0 && access == X86_A_R)
+    return;
+  if (!m->clob_memory)
+    {
+      const char *via = "an address";
+      if (o->base || o->base_op >= 0)
+        via = o->base ? loc_name (c, o->base, 8, a, sizeof a)
+                      : opnd_label (m, o->base_op, a, sizeof a);
+      snprintf (msg, sizeof msg,
+                "`%s` %s memory through %s, which no memory operand declares, and the asm"
+                " has no \"memory\" clobber",
+                in->text, access & X86_A_W ? "writes" : "reads", via);
+      say (c, SA_MEMORY, in, msg);
+    }
+}
+
+static unsigned
+imp_width (const struct insn *in, const struct x86_implicit *im)
+{
+  return im->width ? im->width : in->opsize;
+}
+
+static int
+same_reg (const struct ctx *c, const struct insn *in)
+{
+  int a, b;
+  if (in->nops < 2)
+    return 0;
+  a = op_loc (c, &in->ops[in->nops - 2]);
+  b = op_loc (c, &in->ops[in->nops - 1]);
+  return a >= 0 && a == b && in->ops[in->nops - 2].width == in->ops[in->nops - 1].width
+         && !(in->ops[in->nops - 2].kinds & X86_K_MEM)
+         && !(in->ops[in->nops - 1].kinds & X86_K_MEM);
+}
+
+/* Class and control-flow checks, reported once per instruction.  */
+static void
+check_class (struct ctx *c, const struct insn *in)
+{
+  const struct x86_form *f = in->form;
+  const struct model *m = c->m;
+  char msg[SA_MSG_LEN];
+
+  switch (f->cls)
+    {
+    case X86_C_PRIV:
+      snprintf (msg, sizeof msg, "`%s` is privileged%s%s", in->text,
+                *f->why ? ": " : "", f->why);
+      say (c, SA_PRIVILEGED, in, msg);
+      return;
+    case X86_C_REJECT:
+      snprintf (msg, sizeof msg, "`%s` is rejected%s%s", in->text, *f->why ? ": " : "", f->why);
+      say (c, SA_REJECTED_INSN, in, msg);
+      return;
+    case X86_C_STACK:
+      snprintf (msg, sizeof msg,
+                "`%s` uses the stack below %%rsp, where the compiler may keep data"
+                " (the x86-64 red zone)", in->text);
+      say (c, SA_STACK, in, msg);
+      return;
+    case X86_C_NONDET:
+      if (!m->in->is_volatile && m->nout > 0)
+        {
+          snprintf (msg, sizeof msg,
+                    "`%s` gives a different result each time, but the asm is not volatile:"
+                    " GCC may merge, hoist or delete it", in->text);
+          say (c, SA_NOT_PURE, in, msg);
+        }
+      break;
+    default:
+      break;
+    }
+  switch (f->flow)
+    {
+    case X86_FLOW_CALL:
+    case X86_FLOW_RET:
+    case X86_FLOW_TRAP:
+    case X86_FLOW_SYSCALL:
+      snprintf (msg, sizeof msg, "`%s` transfers control out of the asm%s", in->text,
+                f->flow == X86_FLOW_SYSCALL ? " (into the kernel)" : "");
+      say (c, SA_CONTROL_FLOW, in, msg);
+      break;
+    case X86_FLOW_JMP:
+    case X86_FLOW_JCC:
+      for (int j = 0; j < in->nops; j++)
+        {
+          const struct iop *o = &in->ops[j];
+          if (!(f->ops[j].kinds & X86_K_LABEL))
+            continue;
+          if (o->kinds == X86_K_LABEL && (o->lbl == LBL_LOCAL || o->lbl == LBL_GOTO))
+            continue;
+          if (o->kinds == X86_K_LABEL)
+            snprintf (msg, sizeof msg,
+                      "`%s` jumps to `%s`, which is neither a label of this asm nor an"
+                      " asm goto label", in->text, o->lblname);
+          else
+            snprintf (msg, sizeof msg, "`%s` is an indirect jump out of the asm", in->text);
+          say (c, SA_CONTROL_FLOW, in, msg);
+        }
+      break;
+    default:
+      break;
+    }
+}
+
+/* Apply instruction I to S.  */
+static void
+apply (struct ctx *c, struct state *s, int i)
+{
+  const struct insn *in = &c->p->insns[i];
+  const struct x86_form *f = in->form;
+  int idiom = (f->attrs & (X86_F_ZERO_IDIOM | X86_F_ONES_IDIOM)) && same_reg (c, in);
+  int move = (f->attrs & X86_F_MOVE) != 0;
+  struct state before;
+  char msg[SA_MSG_LEN], a[64];
+
+  if (c->report)
+    check_class (c, in);
+
+  /* Flags read.  */
+  for (int fl = 0; fl < NFLAGS; fl++)
+    if ((f->flags_read >> fl) & 1 && !s->l[LOC_FLAG0 + fl].def)
+      {
+        snprintf (msg, sizeof msg,
+                  "`%s` reads %s, which the asm has not set (flags carry no value into an asm)",
+                  in->text, flag_name (fl));
+        say (c, SA_FLAGS_READ, in, msg);
+        break;
+      }
+
+  /* Explicit operands read.  */
+  for (int j = 0; j < in->nops; j++)
+    {
+      const struct iop *o = &in->ops[j];
+      unsigned acc = f->ops[j].access;
+      int loc = op_loc (c, o);
+      int cond = (acc & X86_A_COND) != 0;
+      int undef0 = (f->attrs & X86_F_UNDEF_IF_ZERO) && j == in->nops - 1;
+
+      if (o->kinds & (X86_K_MEM | X86_K_ADDR))
+        {
+          unsigned macc = o->kinds & X86_K_ADDR ? 0 : acc & (X86_A_R | X86_A_W);
+          if (cond)
+            macc |= X86_A_R;
+          memory_access (c, s, in, o, macc);
+          if (o->mem_op >= 0 && (macc & X86_A_W) && loc < 0)
+            note_mem_op_written (s, o->mem_op);
+        }
+      if (loc < 0 || !is_regop (o))
+        continue;
+      if (idiom)
+        continue;
+      if (undef0 && c->loc_out[loc] >= 0)
+        {
+          const struct opnd *op = &c->m->op[c->loc_out[loc]];
+          if (!op->inout && op->tied_by < 0 && c->report)
+            {
+              snprintf (msg, sizeof msg,
+                        "`%s` leaves %s undefined when its source is zero",
+                        in->text, opnd_label (c->m, op->no, a, sizeof a));
+              if (c->res->n_notes < SA_MAX_REASONS)
+                {
+                  struct sa_reason *r = &c->res->notes[c->res->n_notes++];
+                  r->code = SA_NOTE_BSF_ZERO;
+                  r->line = in->line;
+                  snprintf (r->insn, sizeof r->insn, "%s", in->text);
+                  snprintf (r->message, sizeof r->message, "%s", msg);
+                }
+            }
+          continue;
+        }
+      if ((acc & X86_A_R) || cond)
+        {
+          int dest_is_reg = in->nops >= 2 && is_regop (&in->ops[in->nops - 1]);
+          if (move && dest_is_reg && !(acc & X86_A_W))
+            {
+              if (c->loc_in[loc] >= 0)
+                check_early (c, s, in, c->loc_in[loc], 0);
+              continue;         /* the value flows; judged where it is used */
+            }
+          if ((f->attrs & X86_F_XCHG) && in->nops == 2 && is_regop (&in->ops[0])
+              && is_regop (&in->ops[1]))
+            {
+              if (c->loc_in[loc] >= 0)
+                check_early (c, s, in, c->loc_in[loc], 0);
+              continue;
+            }
+          read_reg (c, s, in, loc, o->width, o->offset, cond && !(acc & X86_A_R));
+        }
+    }
+
+  /* Implicit operands read.  */
+  for (int k = 0; k < f->nimp; k++)
+    {
+      const struct x86_implicit *im = &f->imp[k];
+      if (im->access & X86_A_MEM)
+        {
+          struct iop mo;
+          memset (&mo, 0, sizeof mo);
+          mo.kinds = X86_K_MEM;
+          mo.base = im->reg;
+          mo.base_op = mo.index_op = mo.mem_op = -1;
+          mo.opno = -1;
+          memory_access (c, s, in, &mo, im->access & (X86_A_R | X86_A_W));
+          continue;
+        }
+      if ((im->access & X86_A_R) && c->loc_in[im->reg] >= 0)
+        check_early (c, s, in, c->loc_in[im->reg], 0);
+    }
+  if (in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE))
+    {
+      if (c->loc_in[X86_RCX] >= 0)
+        check_early (c, s, in, c->loc_in[X86_RCX], 0);
+    }
+
+  /* Writes.  */
+  before = *s;
+  for (int j = 0; j < in->nops; j++)
+    {
+      const struct iop *o = &in->ops[j];
+      unsigned acc = f->ops[j].access;
+      int loc = op_loc (c, o);
+      unsigned w;
+      if (!(acc & X86_A_W) || loc < 0 || !is_regop (o))
+        {
+          if ((acc & X86_A_W) && o->opno >= 0 && (o->kinds & X86_K_MEM))
+            note_mem_op_written (s, o->opno);
+          continue;
+        }
+      if (o->opno >= 0 && (o->kinds & X86_K_MEM))
+        note_mem_op_written (s, o->opno);
+      w = f->ops[j].width ? f->ops[j].width : o->width;
+      if (!w)
+        w = in->opsize;
+      if ((f->attrs & X86_F_XCHG) && in->nops == 2 && is_regop (&in->ops[0])
+          && is_regop (&in->ops[1]))
+        {
+          int other = op_loc (c, &in->ops[1 - j]);
+          if (w >= c->full[loc] && w >= c->full[other])
+            {
+              int16_t wr = (int16_t) i;
+              s->l[loc] = before.l[other];
+              s->l[loc].writer = wr;
+              if (!before.l[other].def && before.l[other].origin < 0)
+                s->l[loc].origin = (int16_t) other;
+              if (c->loc_out[loc] >= 0 && bit (c->loc_out[loc]))
+                s->outs_written |= (uint64_t) 1 << c->loc_out[loc];
+              continue;
+            }
+        }
+      write_reg (c, s, i, loc, w, o->offset, (f->attrs & X86_F_VEX) != 0,
+                 (acc & X86_A_COND) && !(f->attrs & X86_F_UNDEF_IF_ZERO));
+      if (idiom)
+        s->l[loc].def = c->full[loc] < 8 || X86_IS_GPR (loc) ? c->full[loc] : s->l[loc].def;
+      if (move && in->nops == 2 && j == 1)
+        {
+          const struct iop *src = &in->ops[0];
+          int sl = op_loc (c, src);
+          if (sl >= 0 && is_regop (src))
+            {
+              const struct lstate *sv = &before.l[sl];
+              unsigned need = src->width + src->offset;
+              if (need > c->full[sl])
+                need = c->full[sl];
+              if (w >= c->full[loc] && src->width >= c->full[sl] && c->full[sl] == c->full[loc])
+                {
+                  s->l[loc].tok = sv->tok;
+                  s->l[loc].def = sv->def;
+                }
+              else if (sv->def < need && sv->def < s->l[loc].def)
+                s->l[loc].def = sv->def;  /* the copied bytes are undefined */
+              if (sv->def < need)
+                s->l[loc].origin = sv->origin >= 0 ? sv->origin : (int16_t) sl;
+            }
+        }
+    }
+  for (int k = 0; k < f->nimp; k++)
+    {
+      const struct x86_implicit *im = &f->imp[k];
+      if ((im->access & X86_A_W) && !(im->access & X86_A_MEM))
+        write_reg (c, s, i, im->reg, imp_width (in, im), 0, (f->attrs & X86_F_VEX) != 0, 0);
+    }
+  if (in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE))
+    write_reg (c, s, i, X86_RCX, 8, 0, 0, 0);
+  for (int fl = 0; fl < NFLAGS; fl++)
+    {
+      struct lstate *l = &s->l[LOC_FLAG0 + fl];
+      if ((f->flags_written >> fl) & 1)
+        {
+          l->def = 1;
+          l->tok = WTOK (i, LOC_FLAG0 + fl);
+          l->writer = (int16_t) i;
+        }
+      if ((f->flags_undef >> fl) & 1)
+        {
+          l->def = 0;
+          l->tok = WTOK (i, LOC_FLAG0 + fl);
+          l->writer = (int16_t) i;
+        }
+    }
+}
+
+/* Successors of instruction I: fallthrough and branch target.  */
+static void
+successors (const struct prog *p, int i, int *fall, int *target, int *to_goto)
+{
+  const struct insn *in = &p->insns[i];
+  const struct x86_form *f = in->form;
+  *fall = i + 1;
+  *target = -1;
+  *to_goto = 0;
+  if (f->flow == X86_FLOW_JMP || f->flow == X86_FLOW_RET || f->flow == X86_FLOW_TRAP)
+    *fall = -1;
+  if (f->flow == X86_FLOW_JMP || f->flow == X86_FLOW_JCC)
+    for (int j = 0; j < in->nops; j++)
+      {
+        const struct iop *o = &in->ops[j];
+        if (o->kinds != X86_K_LABEL)
+          continue;
+        if (o->lbl == LBL_LOCAL)
+          *target = o->lblnum;
+        else if (o->lbl == LBL_GOTO)
+          *to_goto = 1;
+      }
+}
+
+static void
+exit_checks (struct ctx *c, const struct state *s, int fallthrough)
+{
+  const struct model *m = c->m;
+  const struct prog *p = c->p;
+  char a[64], b[64], msg[SA_MSG_LEN];
+
+  for (int loc = 1; loc < NLOC; loc++)
+    {
+      const struct lstate *l = &s->l[loc];
+      const struct insn *w;
+      if (l->tok == ENTRY (loc) || loc == X86_RIP || (loc >= LOC_FLAG0 && loc < LOC_V0))
+        continue;
+      w = l->writer >= 0 ? &p->insns[l->writer] : NULL;
+      if (loc >= LOC_V0)
+        {
+          const struct opnd *o = &m->op[loc - LOC_V0];
+          if (o->output || loc - LOC_V0 >= m->nops)
+            continue;
+          snprintf (msg, sizeof msg,
+                    "`%s` modifies %s, an input-only operand; declare it as an output"
+                    " (\"+%s\") or restore it", w ? w->text : "the asm",
+                    opnd_label (m, o->no, a, sizeof a),
+                    o->constraint[0] ? o->constraint : "r");
+          say (c, SA_INPUT_WRITTEN, w, msg);
+          continue;
+        }
+      if (c->loc_out[loc] >= 0 || rs_has (&m->clobbered, loc))
+        continue;
+      if (loc == X86_RSP)
+        {
+          snprintf (msg, sizeof msg, "`%s` changes the stack pointer", w ? w->text : "the asm");
+          say (c, SA_STACK, w, msg);
+          continue;
+        }
+      if (c->loc_in[loc] >= 0)
+        {
+          snprintf (msg, sizeof msg,
+                    "`%s` writes %s, an input-only operand; make it an output (\"+\")",
+                    w ? w->text : "the asm", loc_name (c, loc, l->wwidth, a, sizeof a));
+          say (c, SA_INPUT_WRITTEN, w, msg);
+          continue;
+        }
+      if (loc == X86_MXCSR || loc == X86_FPCW)
+        snprintf (msg, sizeof msg,
+                  "`%s` changes %s (rounding and exception modes) and does not restore it",
+                  w ? w->text : "the asm", loc == X86_MXCSR ? "MXCSR" : "the x87 control word");
+      else
+        snprintf (msg, sizeof msg, "`%s` writes %s, which is neither an output nor a clobber",
+                  w ? w->text : "the asm", loc_name (c, loc, l->wwidth, a, sizeof a));
+      say (c, SA_CLOBBER_MISSING, w, msg);
+    }
+
+  if (!fallthrough)
+    return;
+  for (int i = 0; i < m->nout; i++)
+    {
+      const struct opnd *o = &m->op[i];
+      if (o->flagcc)
+        {
+          for (int fl = 0; fl < NFLAGS; fl++)
+            if ((o->flagcc >> fl) & 1 && !s->l[LOC_FLAG0 + fl].def)
+              {
+                snprintf (msg, sizeof msg,
+                          "%s (\"=@cc%s\") reads %s, which the asm does not set",
+                          opnd_label (m, i, a, sizeof a), o->ccname, flag_name (fl));
+                say (c, SA_OUTPUT_UNSET, NULL, msg);
+                break;
+              }
+          continue;
+        }
+      if (o->inout || o->tied_by >= 0)
+        continue;
+      if (o->loc >= 0)
+        {
+          int locs[2] = { o->loc, o->fixed[1] };
+          for (int k = 0; k < 2; k++)
+            {
+              int loc = locs[k];
+              unsigned need = o->size ? o->size : 1;
+              const struct lstate *l;
+              if (loc <= 0)
+                continue;
+              if (o->fixed[1])
+                need = 8;
+              if (need > c->full[loc])
+                need = c->full[loc];
+              l = &s->l[loc];
+              if (l->def >= need)
+                continue;
+              if ((o->kinds & OPK_MEM) && bit (i) && (s->mem_written >> i) & 1)
+                continue;
+              if (l->origin >= 0)
+                snprintf (msg, sizeof msg, "%s receives %s, which holds no declared input",
+                          opnd_label (m, i, a, sizeof a),
+                          loc_name (c, l->origin, 0, b, sizeof b));
+              else if (l->tok == ENTRY (loc))
+                snprintf (msg, sizeof msg, "%s is an output, but the asm never writes it",
+                          opnd_label (m, i, a, sizeof a));
+              else
+                snprintf (msg, sizeof msg,
+                          "the asm writes only %u byte(s) of %s, a %u-byte output;"
+                          " the rest is left as it was", (unsigned) l->def,
+                          opnd_label (m, i, a, sizeof a), need);
+              say (c, SA_OUTPUT_UNSET, l->writer >= 0 ? &p->insns[l->writer] : NULL, msg);
+              break;
+            }
+        }
+      else if ((o->kinds & OPK_MEM) && !(bit (i) && (s->mem_written >> i) & 1))
+        {
+          snprintf (msg, sizeof msg, "%s is a memory output, but the asm does not always write it",
+                    opnd_label (m, i, a, sizeof a));
+          say (c, SA_OUTPUT_UNSET, NULL, msg);
+        }
+    }
+}
+
+void
+check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
+{
+  struct ctx c;
+  struct state *in, exit_fall, exit_goto, cur;
+  int n = p->ninsns, changed, rounds = 0;
+
+  init_ctx (&c, p, m, res);
+  in = calloc ((size_t) n + 1, sizeof *in);
+  if (!in)
+    {
+      add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
+      return;
+    }
+  memset (&exit_fall, 0, sizeof exit_fall);
+  memset (&exit_goto, 0, sizeof exit_goto);
+  entry_state (&c, &in[0]);
+
+  /* Fixed point over the template's branches.  */
+  do
+    {
+      changed = 0;
+      for (int i = 0; i < n; i++)
+        {
+          int fall, target, to_goto;
+          if (!in[i].reached)
+            continue;
+          cur = in[i];
+          apply (&c, &cur, i);
+          successors (p, i, &fall, &target, &to_goto);
+          if (fall >= 0)
+            changed |= fall < n ? join (&in[fall], &cur, fall) : join (&exit_fall, &cur, n);
+          if (target >= 0)
+            changed |= target < n ? join (&in[target], &cur, target)
+                                  : join (&exit_fall, &cur, n);
+          if (to_goto)
+            changed |= join (&exit_goto, &cur, n + 1);
+        }
+      if (n == 0)
+        join (&exit_fall, &in[0], 0);
+    }
+  while (changed && ++rounds < 4 * n + 16);
+  if (changed)
+    {
+      add_reason (res, SA_TOO_COMPLEX, NULL, "the template's branches do not settle");
+      free (in);
+      return;
+    }
+
+  /* Judge every reachable instruction once, then every exit.  */
+  c.report = 1;
+  for (int i = 0; i < n; i++)
+    if (in[i].reached)
+      {
+        cur = in[i];
+        apply (&c, &cur, i);
+      }
+  if (exit_fall.reached)
+    exit_checks (&c, &exit_fall, 1);
+  if (exit_goto.reached)
+    exit_checks (&c, &exit_goto, 0);
+  free (in);
+}

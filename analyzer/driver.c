@@ -1,0 +1,425 @@
+/* driver.c -- safeasm-check: analyse one asm statement given on the
+   command line, or a table of cases (--batch) for the test suite; list
+   the instruction database (--list) and the reason codes (--codes).  */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "safeasm.h"
+#include "x86db.h"
+
+#define MAXOPS 64
+#define MAXCLOB 64
+
+struct stmt {
+  struct sa_asm a;
+  struct sa_operand out[MAXOPS], in[MAXOPS];
+  const char *clob[MAXCLOB];
+  const char *labels[MAXCLOB];
+  char store[8192];             /* strings the operands point into */
+  size_t used;
+};
+
+static char *
+keep (struct stmt *s, const char *p, size_t n)
+{
+  char *d;
+  if (s->used + n + 1 > sizeof s->store)
+    return NULL;
+  d = s->store + s->used;
+  memcpy (d, p, n);
+  d[n] = 0;
+  s->used += n + 1;
+  return d;
+}
+
+static enum sa_kind
+kind_of (const char *k)
+{
+  if (!strcmp (k, "ptr")) return SA_KIND_PTR;
+  if (!strcmp (k, "float")) return SA_KIND_FLOAT;
+  if (!strcmp (k, "vec")) return SA_KIND_VECTOR;
+  if (!strcmp (k, "other")) return SA_KIND_OTHER;
+  return SA_KIND_INT;
+}
+
+/* [name]CONSTRAINT[:SIZE[:KIND]][@REG]; SIZE defaults to 4, KIND to int.
+   An '@' right after '=', '+' or '&' belongs to a flag output ("=@ccz"). */
+static int
+parse_opspec (struct stmt *s, const char *spec, struct sa_operand *o)
+{
+  const char *p = spec, *at = NULL, *colon, *end;
+  memset (o, 0, sizeof *o);
+  o->size = 4;
+  o->kind = SA_KIND_INT;
+  if (*p == '[')
+    {
+      const char *e = strchr (p, ']');
+      if (!e)
+        return -1;
+      o->name = keep (s, p + 1, (size_t) (e - p - 1));
+      p = e + 1;
+    }
+  for (const char *q = p; *q; q++)
+    if (*q == '@' && (q == p || !strchr ("=+&", q[-1])))
+      {
+        at = q;
+        break;
+      }
+  end = at ? at : p + strlen (p);
+  colon = memchr (p, ':', (size_t) (end - p));
+  o->constraint = keep (s, p, (size_t) ((colon ? colon : end) - p));
+  if (colon)
+    {
+      char tmp[32];
+      const char *k;
+      snprintf (tmp, sizeof tmp, "%.*s", (int) (end - colon - 1), colon + 1);
+      o->size = (unsigned) strtoul (tmp, NULL, 10);
+      k = strchr (tmp, ':');
+      if (k)
+        o->kind = kind_of (k + 1);
+    }
+  if (at)
+    o->reg = keep (s, at + 1, strlen (at + 1));
+  return o->constraint ? 0 : -1;
+}
+
+static void
+print_result (const struct sa_result *r)
+{
+  printf ("%s\n", r->verdict == SA_ACCEPT ? "accept" : r->verdict == SA_REJECT ? "reject"
+                                                                               : "unchecked");
+  for (unsigned i = 0; i < r->n_reasons; i++)
+    printf ("  [%s] %s\n", sa_code_name (r->reasons[i].code), r->reasons[i].message);
+  for (unsigned i = 0; i < r->n_notes; i++)
+    printf ("  note [%s] %s\n", sa_code_name (r->notes[i].code), r->notes[i].message);
+}
+
+static int
+qualifier (struct stmt *s, const char *w)
+{
+  if (!strcmp (w, "volatile")) s->a.is_volatile = 1;
+  else if (!strcmp (w, "goto")) s->a.is_goto = 1;
+  else if (!strcmp (w, "inline")) s->a.is_inline = 1;
+  else if (!strcmp (w, "basic")) s->a.basic = 1;
+  else if (!strcmp (w, "intel")) s->a.dialect = SA_DIALECT_INTEL;
+  else if (!strcmp (w, "strict")) s->a.policy = SA_POLICY_STRICT;
+  else if (!strncmp (w, "label=", 6) && s->a.n_labels < MAXCLOB)
+    s->labels[s->a.n_labels++] = keep (s, w + 6, strlen (w + 6));
+  else
+    return -1;
+  return 0;
+}
+
+static void
+stmt_init (struct stmt *s)
+{
+  memset (s, 0, sizeof *s);
+  s->a.outputs = s->out;
+  s->a.inputs = s->in;
+  s->a.clobbers = s->clob;
+  s->a.labels = s->labels;
+  s->a.policy = SA_POLICY_CONTRACT;
+}
+
+/* ---- batch mode ---- */
+
+/* Split LINE at unescaped '|' into at most N fields, unescaping the
+   template field's \n \t \\ \|.  */
+static int
+split_fields (char *line, char **f, int n)
+{
+  int k = 0;
+  char *w = line, *r = line;
+  f[k++] = w;
+  while (*r)
+    {
+      if (*r == '\\' && r[1])
+        {
+          char c = r[1];
+          *w++ = c == 'n' ? '\n' : c == 't' ? '\t' : c;
+          r += 2;
+          continue;
+        }
+      if (*r == '|')
+        {
+          *w++ = 0;
+          r++;
+          if (k == n)
+            return -1;
+          f[k++] = w;
+          continue;
+        }
+      *w++ = *r++;
+    }
+  *w = 0;
+  return k;
+}
+
+static char *
+trim (char *s)
+{
+  char *e;
+  while (*s == ' ' || *s == '\t')
+    s++;
+  e = s + strlen (s);
+  while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+    *--e = 0;
+  return s;
+}
+
+static int
+each_word (struct stmt *s, char *list, int which)
+{
+  for (char *w = strtok (list, " \t"); w; w = strtok (NULL, " \t"))
+    {
+      if (which == 0 || which == 1)
+        {
+          unsigned *n = which == 0 ? &s->a.n_outputs : &s->a.n_inputs;
+          struct sa_operand *arr = which == 0 ? s->out : s->in;
+          if (*n >= MAXOPS || parse_opspec (s, w, &arr[*n]) < 0)
+            return -1;
+          (*n)++;
+        }
+      else if (which == 2)
+        {
+          if (s->a.n_clobbers >= MAXCLOB)
+            return -1;
+          s->clob[s->a.n_clobbers++] = keep (s, w, strlen (w));
+        }
+      else if (qualifier (s, w) < 0)
+        return -1;
+    }
+  return 0;
+}
+
+static int
+batch (const char *file)
+{
+  FILE *fp = fopen (file, "r");
+  char line[8192];
+  unsigned lineno = 0, failed = 0;
+  static struct stmt s;
+
+  if (!fp)
+    {
+      perror (file);
+      return 2;
+    }
+  while (fgets (line, sizeof line, fp))
+    {
+      char *f[6], *expect, *t;
+      char got[128];
+      struct sa_result r;
+      int nf, ok;
+
+      lineno++;
+      t = trim (line);
+      if (!*t || *t == '#')
+        continue;
+      nf = split_fields (t, f, 6);
+      stmt_init (&s);
+      if (nf < 2)
+        {
+          printf ("FAIL: %s:%u: malformed case\n", file, lineno);
+          failed++;
+          continue;
+        }
+      expect = trim (f[0]);
+      s.a.tmpl = keep (&s, f[1], strlen (f[1]));
+      {
+        /* Only the template keeps its leading/trailing blanks.  */
+        char *fs[4] = { NULL, NULL, NULL, NULL };
+        for (int i = 2; i < nf; i++)
+          fs[i - 2] = trim (f[i]);
+        ok = 1;
+        for (int i = 0; i < 4; i++)
+          if (fs[i] && each_word (&s, fs[i], i) < 0)
+            ok = 0;
+      }
+      if (!ok || !s.a.tmpl)
+        {
+          printf ("FAIL: %s:%u: malformed case\n", file, lineno);
+          failed++;
+          continue;
+        }
+      sa_analyze (&s.a, &r);
+      if (r.verdict == SA_ACCEPT)
+        snprintf (got, sizeof got, "accept");
+      else if (r.verdict == SA_UNCHECKED)
+        snprintf (got, sizeof got, "unchecked");
+      else
+        snprintf (got, sizeof got, "reject:%s", sa_code_name (r.reasons[0].code));
+      if (!strncmp (expect, "reject:", 7) && r.verdict == SA_REJECT)
+        {
+          ok = 0;
+          for (unsigned i = 0; i < r.n_reasons; i++)
+            if (!strcmp (expect + 7, sa_code_name (r.reasons[i].code)))
+              ok = 1;
+        }
+      else
+        ok = strcmp (expect, got) == 0;
+      /* Print the template on one line.  */
+      for (char *c = f[1]; *c; c++)
+        if (*c == '\n')
+          *c = ';';
+      if (ok)
+        printf ("PASS: %s:%u: %s\n", file, lineno, f[1]);
+      else
+        {
+          printf ("FAIL: %s:%u: %s: expected %s, got %s", file, lineno, f[1], expect, got);
+          for (unsigned i = 0; i < r.n_reasons; i++)
+            printf (" [%s] %s;", sa_code_name (r.reasons[i].code), r.reasons[i].message);
+          printf ("\n");
+          failed++;
+        }
+    }
+  fclose (fp);
+  return failed ? 1 : 0;
+}
+
+/* ---- listings ---- */
+
+static void
+list_db (void)
+{
+  static const char *const cls[] = { "safe", "nondet", "stack", "flow", "system", "priv",
+                                     "reject" };
+  for (size_t i = 0; i < x86db_nforms; i++)
+    {
+      const struct x86_form *f = &x86db_forms[i];
+      char sfx[8] = "";
+      int n = 0;
+      if (f->suffixes & X86_SFX_B) sfx[n++] = 'b';
+      if (f->suffixes & X86_SFX_W) sfx[n++] = 'w';
+      if (f->suffixes & X86_SFX_L) sfx[n++] = 'l';
+      if (f->suffixes & X86_SFX_Q) sfx[n++] = 'q';
+      sfx[n] = 0;
+      printf ("%-14s %-5s ops=%u class=%s%s%s%s%s\n", f->mnemonic, *sfx ? sfx : "-", f->nops,
+              f->cls < sizeof cls / sizeof cls[0] ? cls[f->cls] : "?",
+              *f->feature ? " feat=" : "", f->feature,
+              *f->why ? " why=" : "", f->why);
+    }
+}
+
+static void
+list_codes (void)
+{
+  for (int c = 1; c < SA_CODE_COUNT; c++)
+    printf ("%-16s %s\n", sa_code_name ((enum sa_code) c), sa_code_summary ((enum sa_code) c));
+}
+
+static void
+usage (FILE *f)
+{
+  fputs ("usage: safeasm-check [OPTION]... TEMPLATE\n"
+         "       safeasm-check --batch FILE\n"
+         "       safeasm-check --list | --codes\n"
+         "Analyse one inline asm statement as the safeasm GCC plugin would.\n\n"
+         "  -o SPEC      add an output operand: [name]CONSTRAINT[:SIZE[:KIND]][@REG]\n"
+         "               (SIZE in bytes, default 4; KIND int ptr float vec other;\n"
+         "               @REG makes it a register variable, e.g. =r:8@r10)\n"
+         "  -i SPEC      add an input operand, same form\n"
+         "  -c NAME      add a clobber\n"
+         "  -l NAME      add an asm goto label\n"
+         "  --volatile, --goto, --inline, --basic (basic asm), --intel (-masm=intel),\n"
+         "  --strict (policy=strict)\n"
+         "  --batch FILE check a table of cases; see testsuite/analyzer/*.tbl\n"
+         "  --list       print the instruction database, one line per form\n"
+         "  --codes      print the reason codes\n"
+         "Template escapes: \\n \\t \\\\.  Exit status: 0 accept, 1 reject, 2 usage.\n", f);
+}
+
+int
+main (int argc, char **argv)
+{
+  static struct stmt s;
+  struct sa_result r;
+  const char *tmpl = NULL;
+
+  stmt_init (&s);
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+      if (!strcmp (a, "--help"))
+        {
+          usage (stdout);
+          return 0;
+        }
+      if (!strcmp (a, "--list"))
+        {
+          list_db ();
+          return 0;
+        }
+      if (!strcmp (a, "--codes"))
+        {
+          list_codes ();
+          return 0;
+        }
+      if (!strcmp (a, "--batch") && i + 1 < argc)
+        return batch (argv[i + 1]);
+      if ((!strcmp (a, "-o") || !strcmp (a, "-i")) && i + 1 < argc)
+        {
+          unsigned *n = a[1] == 'o' ? &s.a.n_outputs : &s.a.n_inputs;
+          struct sa_operand *arr = a[1] == 'o' ? s.out : s.in;
+          if (*n >= MAXOPS || parse_opspec (&s, argv[++i], &arr[*n]) < 0)
+            {
+              fprintf (stderr, "safeasm-check: bad operand `%s'\n", argv[i]);
+              return 2;
+            }
+          (*n)++;
+          continue;
+        }
+      if (!strcmp (a, "-c") && i + 1 < argc && s.a.n_clobbers < MAXCLOB)
+        {
+          s.clob[s.a.n_clobbers++] = argv[++i];
+          continue;
+        }
+      if (!strcmp (a, "-l") && i + 1 < argc && s.a.n_labels < MAXCLOB)
+        {
+          s.labels[s.a.n_labels++] = argv[++i];
+          continue;
+        }
+      if (!strncmp (a, "--", 2) && qualifier (&s, a + 2) == 0)
+        continue;
+      if (a[0] == '-' && a[1])
+        {
+          fprintf (stderr, "safeasm-check: unknown option `%s'\n", a);
+          usage (stderr);
+          return 2;
+        }
+      if (tmpl)
+        {
+          usage (stderr);
+          return 2;
+        }
+      tmpl = a;
+    }
+  if (!tmpl)
+    {
+      usage (stderr);
+      return 2;
+    }
+  {
+    /* Unescape \n and \t so shells need no $'...'.  */
+    char *t = keep (&s, tmpl, strlen (tmpl));
+    char *w = t;
+    if (!t)
+      return 2;
+    for (const char *p = t; *p; p++)
+      {
+        if (*p == '\\' && (p[1] == 'n' || p[1] == 't' || p[1] == '\\'))
+          {
+            p++;
+            *w++ = *p == 'n' ? '\n' : *p == 't' ? '\t' : '\\';
+          }
+        else
+          *w++ = *p;
+      }
+    *w = 0;
+    s.a.tmpl = t;
+  }
+  sa_analyze (&s.a, &r);
+  print_result (&r);
+  return r.verdict == SA_ACCEPT ? 0 : 1;
+}

@@ -1,0 +1,231 @@
+/* effects.c -- matching each parsed instruction to an x86db form: the
+   mnemonic with or without its size suffix, operand kinds and widths,
+   the operation size, prefixes and branch targets.  */
+
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+
+/* Does operand O fit SPEC?  Every kind the operand may take at run time
+   must be one the form accepts.  */
+static int
+op_fits (const struct iop *o, const struct x86_opspec *sp, int check_width)
+{
+  unsigned k = o->kinds;
+  unsigned s = sp->kinds;
+
+  if ((k & X86_K_LABEL) && (k & X86_K_MEM) && !(k & ~(X86_K_LABEL | X86_K_MEM)))
+    return (s & (X86_K_LABEL | X86_K_MEM | X86_K_ADDR)) != 0;
+  if (k & X86_K_LABEL)
+    return (s & X86_K_LABEL) != 0;
+  if (k & X86_K_MEM)
+    {
+      if (!(s & (X86_K_MEM | X86_K_ADDR)))
+        return 0;
+      if ((s & X86_K_ADDR) && (k & ~X86_K_MEM))
+        return 0;
+    }
+  if ((k & X86_K_GPR) && !(s & X86_K_GPR) && !((s & X86_K_CL) && (k & X86_K_CL)))
+    return 0;
+  if ((k & X86_K_IMM) && !(s & X86_K_IMM))
+    return 0;
+  {
+    unsigned other = X86_K_XMM | X86_K_YMM | X86_K_ZMM | X86_K_MASK | X86_K_MMX
+                     | X86_K_ST | X86_K_SEG;
+    if ((k & other) & ~(s & other))
+      return 0;
+  }
+  if (check_width && sp->width && o->width
+      && (k & (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM))
+      && o->width != sp->width)
+    return 0;
+  return 1;
+}
+
+static int
+form_fits (const struct x86_form *f, const struct insn *in, int check_width)
+{
+  if (f->nops != in->nops)
+    return 0;
+  for (int i = 0; i < in->nops; i++)
+    if (!op_fits (&in->ops[i], &f->ops[i], check_width))
+      return 0;
+  return 1;
+}
+
+static unsigned
+suffix_size (char c)
+{
+  switch (c)
+    {
+    case 'b': return 1;
+    case 'w': return 2;
+    case 'l': return 4;
+    case 'q': return 8;
+    default: return 0;
+    }
+}
+
+static unsigned
+suffix_bit (char c)
+{
+  switch (c)
+    {
+    case 'b': return X86_SFX_B;
+    case 'w': return X86_SFX_W;
+    case 'l': return X86_SFX_L;
+    case 'q': return X86_SFX_Q;
+    default: return 0;
+    }
+}
+
+/* Find the form for IN.  Returns the form and sets *SIZE from the
+   suffix (0 if none); *KNOWN says whether the mnemonic exists at all.  */
+static const struct x86_form *
+find_form (const struct insn *in, unsigned *size, int *known)
+{
+  const struct x86_form *first;
+  size_t len = strlen (in->mnem), n;
+
+  *size = 0;
+  *known = 0;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      n = x86db_lookup (in->mnem, len, &first);
+      if (n)
+        *known = 1;
+      for (size_t i = 0; i < n; i++)
+        if (form_fits (&first[i], in, pass == 0))
+          return &first[i];
+      if (len > 1 && suffix_bit (in->mnem[len - 1]))
+        {
+          n = x86db_lookup (in->mnem, len - 1, &first);
+          for (size_t i = 0; i < n; i++)
+            {
+              if (!(first[i].suffixes & suffix_bit (in->mnem[len - 1])))
+                continue;
+              *known = 1;
+              if (form_fits (&first[i], in, pass == 0))
+                {
+                  *size = suffix_size (in->mnem[len - 1]);
+                  return &first[i];
+                }
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Explain why no form fits: a shift count not in %cl gets its own
+   message.  */
+static void
+explain_mismatch (const struct insn *in, struct sa_result *res)
+{
+  const struct x86_form *first;
+  size_t len = strlen (in->mnem);
+  size_t n = x86db_lookup (in->mnem, len, &first);
+  if (!n && len > 1)
+    n = x86db_lookup (in->mnem, len - 1, &first);
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct x86_form *f = &first[i];
+      if (f->nops != in->nops)
+        continue;
+      for (int j = 0; j < in->nops; j++)
+        if ((f->ops[j].kinds & X86_K_CL) && (in->ops[j].kinds & X86_K_GPR)
+            && !(in->ops[j].kinds & X86_K_CL))
+          {
+            add_reason (res, SA_BAD_OPERAND, in,
+                        "`%s`: a variable count must be in %%cl (use the \"c\" constraint and %%b)",
+                        in->text);
+            return;
+          }
+    }
+  add_reason (res, SA_BAD_OPERAND, in,
+              "`%s`: safeasm knows no form of `%s` with these operands", in->text, in->mnem);
+}
+
+#define REG_KINDS (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM | X86_K_MASK \
+                   | X86_K_MMX | X86_K_ST | X86_K_SEG)
+
+static int
+is_mem (const struct iop *o)
+{
+  return (o->kinds & X86_K_MEM) != 0;
+}
+
+static int
+check_prefixes (const struct insn *in, struct sa_result *res)
+{
+  const struct x86_form *f = in->form;
+  if ((in->prefixes & PFX_LOCK)
+      && (!(f->attrs & X86_F_LOCK) || in->nops == 0 || !is_mem (&in->ops[in->nops - 1])))
+    {
+      add_reason (res, SA_PREFIX, in,
+                  "`%s`: lock applies only to a read-modify-write of memory", in->text);
+      return -1;
+    }
+  if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && !(f->attrs & X86_F_STRING))
+    {
+      add_reason (res, SA_PREFIX, in,
+                  "`%s`: rep prefixes belong on string instructions only"
+                  " (on others they change the encoding's meaning)", in->text);
+      return -1;
+    }
+  if ((in->prefixes & (PFX_REPE | PFX_REPNE)) && !(f->attrs & X86_F_REPE))
+    {
+      add_reason (res, SA_PREFIX, in,
+                  "`%s`: repe/repne apply only to cmps and scas", in->text);
+      return -1;
+    }
+  return 0;
+}
+
+int
+match_forms (struct prog *p, const struct model *m, struct sa_result *res)
+{
+  int rc = 0;
+  (void) m;
+  for (int i = 0; i < p->ninsns; i++)
+    {
+      struct insn *in = &p->insns[i];
+      unsigned size;
+      int known;
+      const struct x86_form *f = find_form (in, &size, &known);
+
+      if (!f)
+        {
+          if (!known)
+            add_reason (res, SA_UNKNOWN_INSN, in,
+                        "`%s`: `%s` is not an instruction safeasm knows", in->text, in->mnem);
+          else
+            explain_mismatch (in, res);
+          rc = -1;
+          continue;
+        }
+      in->form = f;
+      if (!size)
+        for (int j = 0; j < in->nops && !size; j++)
+          if (!f->ops[j].width && in->ops[j].width
+              && (in->ops[j].kinds & (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM)))
+            size = in->ops[j].width;
+      in->opsize = size ? size : 8;
+      for (int j = 0; j < in->nops; j++)
+        {
+          struct iop *o = &in->ops[j];
+          if (!(f->ops[j].kinds & X86_K_LABEL) || o->indirect)
+            o->lbl = LBL_NONE;
+          else if ((o->kinds & X86_K_LABEL) && (f->ops[j].kinds & X86_K_LABEL))
+            o->kinds = X86_K_LABEL;
+          if (o->lbl == LBL_NONE && (o->kinds & X86_K_LABEL))
+            o->kinds &= ~X86_K_LABEL;
+          if (f->ops[j].kinds & X86_K_ADDR)
+            o->kinds = (o->kinds & ~X86_K_MEM) | X86_K_ADDR;
+          if (!(o->kinds & REG_KINDS) && !o->width)
+            o->width = f->ops[j].width ? f->ops[j].width : in->opsize;
+        }
+      if (check_prefixes (in, res) < 0)
+        rc = -1;
+    }
+  return rc;
+}

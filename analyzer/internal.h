@@ -1,0 +1,142 @@
+/* internal.h -- data shared by the analyzer's passes: the operand model
+   (from constraints), parsed instructions (from the template), and the
+   abstract machine state the checks run over.  */
+
+#ifndef SAFEASM_INTERNAL_H
+#define SAFEASM_INTERNAL_H
+
+#include <stdint.h>
+#include "safeasm.h"
+#include "x86db.h"
+
+#define MAX_OPERANDS 64         /* GCC allows 30; more is too-complex */
+#define MAX_LABELS 64
+#define MAX_INSNS 4096
+#define MAX_TEMPLATE 65536
+
+/* A set of architectural registers.  */
+typedef struct { uint64_t w[2]; } regset;
+
+static inline void rs_add (regset *s, int r) { s->w[r >> 6] |= (uint64_t) 1 << (r & 63); }
+static inline int rs_has (const regset *s, int r) { return (s->w[r >> 6] >> (r & 63)) & 1; }
+static inline int rs_empty (const regset *s) { return !(s->w[0] | s->w[1]); }
+static inline int rs_meets (const regset *a, const regset *b)
+{ return ((a->w[0] & b->w[0]) | (a->w[1] & b->w[1])) != 0; }
+int rs_count (const regset *s);
+int rs_first (const regset *s);
+
+/* State locations: the architectural registers, then the tracked
+   flags (CF PF AF ZF SF OF DF, in x86db bit order), then one virtual
+   register per asm operand that GCC allocates.  */
+#define LOC_FLAG0 X86_NREGS
+#define NFLAGS 7
+#define LOC_V0 (LOC_FLAG0 + NFLAGS)
+#define NLOC (LOC_V0 + MAX_OPERANDS)
+
+/* ---- operands (constraints.c) ---- */
+
+enum { OPK_REG = 1, OPK_MEM = 2, OPK_IMM = 4 };
+
+struct opnd {
+  int no;                       /* operand number as %N counts */
+  int output;                   /* an output ('=' or '+') */
+  int inout;                    /* '+' */
+  int early;                    /* '&' in every alternative */
+  int tied;                     /* input: the output it is tied to, else -1 */
+  int tied_by;                  /* output: an input tied to it, else -1 */
+  unsigned kinds;               /* OPK_* the operand may take */
+  regset regs;                  /* registers it may be allocated to */
+  int fixed[2];                 /* the register(s) it must be in (A pair), 0 if none */
+  int flagcc;                   /* "=@ccCOND": flags the condition reads, 0 if not */
+  char ccname[8];
+  unsigned size;                /* C type bytes */
+  enum sa_kind kind;
+  const char *name;             /* symbolic name or NULL */
+  const char *constraint;
+  int loc;                      /* location of its register (state index), -1 if none */
+};
+
+struct model {
+  const struct sa_asm *in;
+  int nops;                     /* outputs + inputs */
+  int nout;
+  struct opnd op[MAX_OPERANDS];
+  regset clobbered;             /* registers named in clobbers */
+  int clob_memory, clob_cc, clob_dirflag, clob_fpsr;
+  int nlabels;
+};
+
+/* ---- instructions (template.c) ---- */
+
+enum { LBL_NONE, LBL_LOCAL, LBL_GOTO, LBL_SYMBOL };
+
+/* One operand of one instruction, after operand substitution.  */
+struct iop {
+  unsigned kinds;               /* X86_K_* it may be */
+  int reg;                      /* physical register, 0 if none */
+  int opno;                     /* asm operand (register/memory/immediate alternatives), -1 */
+  unsigned width;               /* register width in bytes, 0 if unknown */
+  unsigned offset;              /* byte offset (ah) */
+  int indirect;                 /* '*' before a jump/call target */
+  /* memory syntax */
+  int seg;
+  int base, index;              /* physical registers */
+  int base_op, index_op;        /* asm operands used as address registers, -1 */
+  int mem_op;                   /* asm operand that is a whole memory reference, -1 */
+  int has_disp;                 /* a displacement/symbol was given */
+  int disp_symbolic;            /* the displacement names a symbol */
+  /* branch targets */
+  int lbl;                      /* LBL_* */
+  int lblnum;                   /* numeric local label, or goto label index */
+  char lblname[64];
+  char lbldir;                  /* 'b' or 'f' for numeric labels */
+};
+
+enum { PFX_LOCK = 1, PFX_REP = 2, PFX_REPE = 4, PFX_REPNE = 8 };
+
+struct insn {
+  unsigned line;                /* template line, 1-based */
+  char text[SA_INSN_LEN];       /* as written */
+  char mnem[32];                /* as written, lower case */
+  unsigned prefixes;
+  int nops;
+  struct iop ops[X86_MAX_OPS];
+  const struct x86_form *form;  /* matched form, NULL if none */
+  unsigned opsize;              /* operation size in bytes */
+  int target;                   /* branch target insn index, -1 exit, -2 none */
+  int goto_exit;                /* jumps to an asm goto label */
+};
+
+struct labeldef { char name[64]; int num; int at; };
+
+struct prog {
+  int ninsns;
+  struct insn *insns;
+  int nlabels;
+  struct labeldef labels[MAX_LABELS * 4];
+};
+
+/* ---- results (analyze.c) ---- */
+
+void add_reason (struct sa_result *res, enum sa_code code, const struct insn *in,
+                 const char *fmt, ...)
+#if defined __GNUC__
+  __attribute__ ((format (printf, 4, 5)))
+#endif
+  ;
+
+/* constraints.c */
+int parse_operands (struct model *m, const struct sa_asm *in, struct sa_result *res);
+const char *opnd_label (const struct model *m, int no, char *buf, unsigned len);
+
+/* template.c */
+int parse_template (struct prog *p, const struct model *m, struct sa_result *res);
+void free_prog (struct prog *p);
+
+/* effects.c */
+int match_forms (struct prog *p, const struct model *m, struct sa_result *res);
+
+/* check.c */
+void check_prog (const struct prog *p, const struct model *m, struct sa_result *res);
+
+#endif

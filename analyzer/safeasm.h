@@ -1,0 +1,115 @@
+/* safeasm.h -- the analyzer's public API.  An asm statement goes in as
+   its template, operands, clobbers and qualifiers; a verdict with
+   stable reason codes comes out.  No GCC headers, no global state.  */
+
+#ifndef SAFEASM_H
+#define SAFEASM_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum sa_kind {
+  SA_KIND_INT, SA_KIND_PTR, SA_KIND_FLOAT, SA_KIND_VECTOR, SA_KIND_OTHER
+};
+
+struct sa_operand {
+  const char *constraint;       /* as written: "=&r", "+rm", "0", "=@ccz" */
+  const char *name;             /* symbolic name ([name]) or NULL */
+  const char *reg;              /* hard register of a register variable ("r10"), or NULL */
+  unsigned size;                /* bytes of the C type, 0 if unknown */
+  enum sa_kind kind;
+};
+
+enum sa_policy { SA_POLICY_CONTRACT, SA_POLICY_STRICT };
+enum sa_dialect { SA_DIALECT_ATT, SA_DIALECT_INTEL };
+
+struct sa_asm {
+  const char *tmpl;             /* template, as written (before operand substitution) */
+  int basic;                    /* basic asm: no operands, '%' is literal */
+  int is_volatile;
+  int is_goto;
+  int is_inline;
+  enum sa_dialect dialect;      /* the dialect GCC emits (-masm=) */
+  const struct sa_operand *outputs;
+  unsigned n_outputs;
+  const struct sa_operand *inputs;
+  unsigned n_inputs;
+  const char *const *clobbers;
+  unsigned n_clobbers;
+  const char *const *labels;    /* asm goto labels, for %l */
+  unsigned n_labels;
+  enum sa_policy policy;
+};
+
+enum sa_verdict { SA_ACCEPT, SA_REJECT, SA_UNCHECKED };
+
+/* Reason codes.  The names (sa_code_name) are stable: reports, tests
+   and documentation use them.  */
+enum sa_code {
+  SA_NOTE_NONE = 0,
+  SA_UNKNOWN_INSN,              /* unknown-insn */
+  SA_DIRECTIVE,                 /* directive */
+  SA_TEMPLATE_SYNTAX,           /* template-syntax */
+  SA_BAD_OPERAND,               /* bad-operand: operand form the instruction does not take */
+  SA_CONSTRAINT,                /* constraint: a constraint the model does not understand */
+  SA_CLOBBER_MISSING,           /* clobber-missing */
+  SA_INPUT_WRITTEN,             /* input-written */
+  SA_OUTPUT_READ,               /* output-read: "=r" read before written */
+  SA_OUTPUT_UNSET,              /* output-unset: output not (fully) written */
+  SA_UNDECLARED_READ,           /* undeclared-read: register read holding no input */
+  SA_FLAGS_READ,                /* flags-read: flags read before the asm sets them */
+  SA_EARLYCLOBBER,              /* earlyclobber: output written before an input is read */
+  SA_MEMORY,                    /* memory: memory access the policy forbids */
+  SA_CONTROL_FLOW,              /* control-flow */
+  SA_STACK,                     /* stack */
+  SA_PRIVILEGED,                /* privileged */
+  SA_NOT_PURE,                  /* not-pure: non-volatile asm with a nondeterministic insn */
+  SA_DIALECT,                   /* dialect */
+  SA_PREFIX,                    /* prefix: rep/lock on an instruction that does not take it */
+  SA_TOO_COMPLEX,               /* too-complex: beyond the analyzer's limits */
+  SA_REJECTED_INSN,             /* rejected-insn: known and deliberately rejected */
+  SA_UNSUPPORTED,               /* unsupported: target or form not supported */
+  /* Notes: do not reject.  */
+  SA_NOTE_BSF_ZERO,             /* note-bsf-zero */
+  SA_NOTE_TOPLEVEL,             /* note-toplevel */
+  SA_CODE_COUNT
+};
+
+#define SA_MAX_REASONS 8
+#define SA_MSG_LEN 240
+#define SA_INSN_LEN 96
+
+struct sa_reason {
+  enum sa_code code;
+  unsigned line;                /* 1-based statement line within the template, 0 if none */
+  char insn[SA_INSN_LEN];       /* the instruction as written (after %= etc.), "" if none */
+  char message[SA_MSG_LEN];     /* a sentence about the user's asm */
+};
+
+struct sa_result {
+  enum sa_verdict verdict;
+  unsigned n_insns;
+  unsigned n_reasons;           /* rejection reasons, first is the main one */
+  struct sa_reason reasons[SA_MAX_REASONS];
+  unsigned n_notes;
+  struct sa_reason notes[SA_MAX_REASONS];
+};
+
+/* Analyse IN.  Fills *OUT; returns OUT->verdict.  */
+enum sa_verdict sa_analyze (const struct sa_asm *in, struct sa_result *out);
+
+/* Stable name of CODE ("clobber-missing"); NULL for an invalid code.  */
+const char *sa_code_name (enum sa_code code);
+/* One-line description of CODE, for --help and docs.  */
+const char *sa_code_summary (enum sa_code code);
+/* CODE for NAME, or SA_NOTE_NONE.  */
+enum sa_code sa_code_from_name (const char *name);
+/* 1 if CODE is a note rather than a rejection reason.  */
+int sa_code_is_note (enum sa_code code);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,920 @@
+/* template.c -- the AT&T template as gas sees it after GCC substitutes
+   the operands: {att|intel} alternatives, statements and comments,
+   labels, prefixes, mnemonics and operands with their %-references.  */
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+#define PH_START '\001'         /* placeholder: \001 NUMBER , MODIFIER \002 */
+#define PH_END '\002'
+
+struct buf { char *p; size_t n, cap; };
+
+static int
+put (struct buf *b, char c)
+{
+  if (b->n + 1 >= b->cap)
+    {
+      size_t cap = b->cap ? b->cap * 2 : 256;
+      char *p = realloc (b->p, cap);
+      if (!p)
+        return -1;
+      b->p = p;
+      b->cap = cap;
+    }
+  b->p[b->n++] = c;
+  b->p[b->n] = 0;
+  return 0;
+}
+
+static int
+puts_buf (struct buf *b, const char *s)
+{
+  while (*s)
+    if (put (b, *s++) < 0)
+      return -1;
+  return 0;
+}
+
+/* Keep the AT&T alternative of each {att|intel} group.  Returns 1 if
+   the template had alternatives, 0 if not, -1 on a syntax error.  */
+static int
+select_att (const char *t, struct buf *out, struct sa_result *res)
+{
+  int depth = 0, alt = 0, had = 0;
+  for (const char *s = t; *s; s++)
+    {
+      if (*s == '%' && s[1])
+        {
+          if (s[1] == '{' || s[1] == '|' || s[1] == '}')
+            {
+              if (alt == 0 && put (out, s[1]) < 0)
+                return -1;
+              s++;
+              continue;
+            }
+          if (alt == 0 && (put (out, s[0]) < 0 || put (out, s[1]) < 0))
+            return -1;
+          s++;
+          continue;
+        }
+      if (*s == '{')
+        {
+          if (depth++)
+            {
+              add_reason (res, SA_TEMPLATE_SYNTAX, NULL,
+                          "nested {att|intel} alternatives");
+              return -1;
+            }
+          alt = 0;
+          had = 1;
+          continue;
+        }
+      if (*s == '|' && depth)
+        {
+          alt++;
+          continue;
+        }
+      if (*s == '}' && depth)
+        {
+          depth = 0;
+          alt = 0;
+          continue;
+        }
+      if (alt == 0 && put (out, *s) < 0)
+        return -1;
+    }
+  if (depth)
+    {
+      add_reason (res, SA_TEMPLATE_SYNTAX, NULL, "unterminated {att|intel} alternative");
+      return -1;
+    }
+  return had;
+}
+
+static const char *
+suffix_for (unsigned size)
+{
+  switch (size)
+    {
+    case 1: return "b";
+    case 2: return "w";
+    case 4: return "l";
+    case 8: return "q";
+    default: return NULL;
+    }
+}
+
+static int
+find_label (const struct sa_asm *in, const char *name, size_t len)
+{
+  for (unsigned i = 0; i < in->n_labels; i++)
+    if (in->labels[i] && strlen (in->labels[i]) == len
+        && memcmp (in->labels[i], name, len) == 0)
+      return (int) i;
+  return -1;
+}
+
+static int
+find_operand (const struct model *m, const char *name, size_t len)
+{
+  for (int i = 0; i < m->nops; i++)
+    if (m->op[i].name && strlen (m->op[i].name) == len
+        && memcmp (m->op[i].name, name, len) == 0)
+      return i;
+  return -1;
+}
+
+/* Replace %-sequences of one extended-asm statement by placeholders.  */
+static int
+render (const char *s, size_t len, const struct model *m, struct buf *out,
+        const struct insn *ctx, struct sa_result *res)
+{
+  const struct sa_asm *in = m->in;
+  for (size_t i = 0; i < len; i++)
+    {
+      char mod = '-';
+      int no = -1;
+      char tmp[32];
+
+      if (s[i] != '%')
+        {
+          if (put (out, s[i]) < 0)
+            return -1;
+          continue;
+        }
+      if (i + 1 >= len)
+        goto bad;
+      i++;
+      if (s[i] == '%')
+        {
+          if (put (out, '%') < 0)
+            return -1;
+          continue;
+        }
+      if (s[i] == '=')
+        {
+          if (puts_buf (out, "1") < 0)
+            return -1;
+          continue;
+        }
+      if (isalpha ((unsigned char) s[i]))
+        {
+          if (!strchr ("bwkqhlcnPpazxtgHV", s[i]))
+            goto bad;
+          mod = s[i++];
+          if (i >= len)
+            goto bad;
+        }
+      if (isdigit ((unsigned char) s[i]))
+        {
+          no = 0;
+          while (i < len && isdigit ((unsigned char) s[i]) && no < 100000)
+            no = no * 10 + (s[i++] - '0');
+          i--;
+          if (mod == 'l')
+            no -= m->nops;
+        }
+      else if (s[i] == '[')
+        {
+          size_t j = i + 1;
+          while (j < len && s[j] != ']')
+            j++;
+          if (j >= len)
+            goto bad;
+          no = mod == 'l' ? find_label (in, s + i + 1, j - i - 1)
+                          : find_operand (m, s + i + 1, j - i - 1);
+          i = j;
+        }
+      else
+        goto bad;
+      if (mod == 'l' ? (no < 0 || no >= m->nlabels) : (no < 0 || no >= m->nops))
+        {
+          add_reason (res, SA_TEMPLATE_SYNTAX, ctx,
+                      "`%s` refers to an operand the asm does not have", ctx->text);
+          return -1;
+        }
+      if (mod == 'z')
+        {
+          const char *sfx = suffix_for (m->op[no].size);
+          if (!sfx)
+            goto bad;
+          if (puts_buf (out, sfx) < 0)
+            return -1;
+          continue;
+        }
+      snprintf (tmp, sizeof tmp, "%c%d,%c%c", PH_START, no, mod, PH_END);
+      if (puts_buf (out, tmp) < 0)
+        return -1;
+    }
+  return 0;
+
+ bad:
+  add_reason (res, SA_TEMPLATE_SYNTAX, ctx,
+              "`%s` has a %%-sequence safeasm does not understand", ctx->text);
+  return -1;
+}
+
+static int
+is_label_char (char c)
+{
+  return isalnum ((unsigned char) c) || c == '_' || c == '.' || c == '$';
+}
+
+static const char *
+skip_ws (const char *s)
+{
+  while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\f' || *s == '\v')
+    s++;
+  return s;
+}
+
+static int
+add_label (struct prog *p, const char *name, size_t len, int at, struct sa_result *res,
+           const struct insn *ctx)
+{
+  struct labeldef *l;
+  int numeric = 1;
+  if (p->nlabels >= (int) (sizeof p->labels / sizeof p->labels[0]))
+    {
+      add_reason (res, SA_TOO_COMPLEX, ctx, "the template defines too many labels");
+      return -1;
+    }
+  l = &p->labels[p->nlabels++];
+  for (size_t i = 0; i < len; i++)
+    if (!isdigit ((unsigned char) name[i]))
+      numeric = 0;
+  l->num = numeric ? atoi (name) : -1;
+  snprintf (l->name, sizeof l->name, "%.*s", (int) len, name);
+  l->at = at;
+  return 0;
+}
+
+/* Register width and kinds for an operand printed as a register.  */
+static void
+reg_operand (struct iop *o, int reg, unsigned width, unsigned offset)
+{
+  o->reg = reg;
+  o->width = width;
+  o->offset = offset;
+  if (X86_IS_GPR (reg))
+    o->kinds |= X86_K_GPR;
+  else if (X86_IS_VEC (reg))
+    o->kinds |= width >= 64 ? X86_K_ZMM : width >= 32 ? X86_K_YMM : X86_K_XMM;
+  else if (X86_IS_MASK (reg))
+    o->kinds |= X86_K_MASK;
+  else if (X86_IS_MMX (reg))
+    o->kinds |= X86_K_MMX;
+  else if (X86_IS_ST (reg))
+    o->kinds |= X86_K_ST;
+  else if (X86_IS_SEG (reg))
+    o->kinds |= X86_K_SEG;
+  if (reg == X86_RCX && width == 1 && offset == 0)
+    o->kinds |= X86_K_CL;
+}
+
+/* Width of operand NO printed as a register with modifier MOD.  */
+static unsigned
+opnd_width (const struct opnd *op, char mod, unsigned *offset)
+{
+  *offset = 0;
+  switch (mod)
+    {
+    case 'b': return 1;
+    case 'h': *offset = 1; return 1;
+    case 'w': return 2;
+    case 'k': return 4;
+    case 'q': return 8;
+    case 'x': return 16;
+    case 't': return 32;
+    case 'g': return 64;
+    default: break;
+    }
+  int r = op->fixed[0] ? op->fixed[0] : rs_first (&op->regs);
+  if (X86_IS_VEC (r))
+    return op->size > 32 ? 64 : op->size > 16 ? 32 : 16;
+  if (X86_IS_ST (r))
+    return 10;
+  if (X86_IS_MASK (r) || X86_IS_MMX (r))
+    return 8;
+  if (op->size == 1 || op->size == 2 || op->size == 4 || op->size == 8)
+    return op->size;
+  return 8;
+}
+
+/* Kinds of the registers operand OP may be allocated to, at WIDTH.  */
+static unsigned
+class_kinds (const struct opnd *op, unsigned width)
+{
+  unsigned k = 0;
+  for (int r = 1; r < X86_NREGS; r++)
+    if (rs_has (&op->regs, r))
+      {
+        struct iop t;
+        memset (&t, 0, sizeof t);
+        reg_operand (&t, r, width, 0);
+        k |= t.kinds & ~X86_K_CL;
+      }
+  return k;
+}
+
+/* The placeholder at *S (after PH_START).  */
+static const char *
+read_ph (const char *s, int *no, char *mod)
+{
+  *no = 0;
+  while (isdigit ((unsigned char) *s))
+    *no = *no * 10 + (*s++ - '0');
+  if (*s == ',')
+    s++;
+  *mod = *s ? *s++ : '-';
+  if (*s == PH_END)
+    s++;
+  return s;
+}
+
+/* A register or asm operand used as a base or index register.  */
+static const char *
+parse_addr_reg (const char *s, const struct model *m, int *reg, int *op, int *ok)
+{
+  s = skip_ws (s);
+  *reg = 0;
+  *op = -1;
+  if (*s == PH_START)
+    {
+      int no;
+      char mod;
+      s = read_ph (s + 1, &no, &mod);
+      if (m->op[no].fixed[0])
+        *reg = m->op[no].fixed[0];
+      else if (m->op[no].kinds & OPK_REG)
+        *op = no;
+      else
+        *ok = 0;
+      return skip_ws (s);
+    }
+  if (*s == '%')
+    {
+      const char *e = ++s;
+      const struct x86_regname *rn;
+      while (isalnum ((unsigned char) *e))
+        e++;
+      rn = x86_regname_lookup (s, (size_t) (e - s));
+      if (!rn)
+        *ok = 0;
+      else
+        *reg = rn->reg;
+      return skip_ws (e);
+    }
+  return s;
+}
+
+/* Parse one operand of the rendered statement, [S, E).  Basic asm
+   writes registers with a single '%', which render leaves alone.  */
+static int
+parse_operand (struct iop *o, const char *s, const char *e, const struct model *m)
+{
+  char text[512];
+  size_t len;
+  const char *p;
+  int ok = 1;
+
+  memset (o, 0, sizeof *o);
+  o->opno = o->base_op = o->index_op = o->mem_op = -1;
+  while (s < e && isspace ((unsigned char) *s))
+    s++;
+  while (e > s && isspace ((unsigned char) e[-1]))
+    e--;
+  len = (size_t) (e - s);
+  if (len == 0 || len >= sizeof text)
+    return -1;
+  memcpy (text, s, len);
+  text[len] = 0;
+  p = text;
+
+  if (*p == '*')
+    {
+      o->indirect = 1;
+      p = skip_ws (p + 1);
+    }
+  if (*p == '$')
+    {
+      o->kinds = X86_K_IMM;
+      return 0;
+    }
+
+  /* A whole-operand placeholder.  */
+  if (*p == PH_START)
+    {
+      int no;
+      char mod;
+      const char *q = read_ph (p + 1, &no, &mod);
+      q = skip_ws (q);
+      if (*q == 0)
+        {
+          const struct opnd *op;
+          unsigned off, w;
+          if (mod == 'l')
+            {
+              o->kinds = X86_K_LABEL;
+              o->lbl = LBL_GOTO;
+              o->lblnum = no;
+              return 0;
+            }
+          op = &m->op[no];
+          if (mod == 'c' || mod == 'P' || mod == 'p' || mod == 'n')
+            {
+              /* A bare constant or symbol: a branch target or an
+                 absolute memory reference.  */
+              o->kinds = X86_K_MEM | X86_K_LABEL;
+              o->lbl = LBL_SYMBOL;
+              snprintf (o->lblname, sizeof o->lblname, "%%%c%d", mod, no);
+              o->has_disp = 1;
+              o->disp_symbolic = 1;
+              return 0;
+            }
+          if (mod == 'a')
+            {
+              o->kinds = X86_K_MEM;
+              if (op->kinds & OPK_REG)
+                {
+                  if (op->fixed[0])
+                    o->base = op->fixed[0];
+                  else
+                    o->base_op = no;
+                }
+              if (op->kinds & (OPK_IMM | OPK_MEM))
+                o->has_disp = o->disp_symbolic = 1;
+              return 0;
+            }
+          o->opno = no;
+          if (op->kinds & OPK_REG)
+            {
+              w = opnd_width (op, mod, &off);
+              if (op->fixed[0])
+                reg_operand (o, op->fixed[0], w, off);
+              else
+                {
+                  o->kinds |= class_kinds (op, w);
+                  o->width = w;
+                  o->offset = off;
+                }
+            }
+          if (op->kinds & OPK_MEM)
+            {
+              o->kinds |= X86_K_MEM;
+              o->mem_op = no;
+            }
+          if (op->kinds & OPK_IMM)
+            o->kinds |= X86_K_IMM;
+          return 0;
+        }
+    }
+
+  /* A register.  */
+  if (*p == '%')
+    {
+      const struct x86_regname *rn;
+      const char *q = p + 1;
+      char name[16];
+      size_t n = 0;
+      while (*q && (isalnum ((unsigned char) *q)) && n < sizeof name - 1)
+        name[n++] = *q++;
+      q = skip_ws (q);
+      if (*q == '(' && n == 2 && strncmp (name, "st", 2) == 0)
+        {
+          while (*q && *q != ')' && n < sizeof name - 2)
+            if (*q == ' ')
+              q++;
+            else
+              name[n++] = *q++;
+          if (*q == ')')
+            name[n++] = *q++;
+          q = skip_ws (q);
+        }
+      name[n] = 0;
+      rn = x86_regname_lookup (name, n);
+      if (!rn)
+        return -1;
+      if (*q == 0)
+        {
+          reg_operand (o, rn->reg, rn->size, rn->offset);
+          return 0;
+        }
+      if (*q == ':' && X86_IS_SEG (rn->reg))
+        {
+          o->seg = rn->reg;
+          p = skip_ws (q + 1);
+        }
+      else
+        return -1;
+    }
+
+  /* Memory: [disp](base,index,scale), or a bare expression.  */
+  {
+    const char *paren = strchr (p, '(');
+    const char *q = p;
+    /* Displacement: symbols, numbers, placeholders of constants; or a
+       memory operand placeholder (8%1 is 8 + the operand's address).  */
+    while (*q && q != paren)
+      {
+        if (*q == PH_START)
+          {
+            int no;
+            char mod;
+            q = read_ph (q + 1, &no, &mod);
+            if (mod == '-' && (m->op[no].kinds & OPK_MEM))
+              o->mem_op = no;
+            else if (mod == 'c' || mod == 'P' || mod == 'p' || mod == 'n' || mod == '-')
+              {
+                if (!(m->op[no].kinds & (OPK_IMM | OPK_MEM)) && mod == '-')
+                  return -1;
+                o->has_disp = 1;
+                o->disp_symbolic = 1;
+              }
+            else if (mod == 'H' && (m->op[no].kinds & OPK_MEM))
+              o->mem_op = no;
+            else
+              return -1;
+            continue;
+          }
+        if (!isspace ((unsigned char) *q))
+          {
+            o->has_disp = 1;
+            if (isalpha ((unsigned char) *q) || *q == '_' || *q == '.')
+              o->disp_symbolic = 1;
+          }
+        q++;
+      }
+    if (paren)
+      {
+        const char *r = parse_addr_reg (paren + 1, m, &o->base, &o->base_op, &ok);
+        if (*r == ',')
+          {
+            r = parse_addr_reg (r + 1, m, &o->index, &o->index_op, &ok);
+            if (*r == ',')
+              {
+                r = skip_ws (r + 1);
+                while (isdigit ((unsigned char) *r))
+                  r++;
+                r = skip_ws (r);
+              }
+          }
+        if (*r != ')' || *skip_ws (r + 1) != 0 || !ok)
+          return -1;
+        o->kinds = X86_K_MEM;
+        return 0;
+      }
+    if (o->mem_op >= 0)
+      {
+        o->kinds = X86_K_MEM;
+        return 0;
+      }
+    if (!o->has_disp)
+      return -1;
+    /* A bare expression: a branch target or an absolute address.  */
+    o->kinds = X86_K_MEM | X86_K_LABEL;
+    {
+      size_t n = strlen (p);
+      if (n >= 2 && isdigit ((unsigned char) p[0])
+          && (p[n - 1] == 'b' || p[n - 1] == 'f'))
+        {
+          int all = 1;
+          for (size_t i = 0; i + 1 < n; i++)
+            if (!isdigit ((unsigned char) p[i]))
+              all = 0;
+          if (all)
+            {
+              o->lbl = LBL_LOCAL;
+              o->lblnum = atoi (p);
+              o->lbldir = p[n - 1];
+              return 0;
+            }
+        }
+      o->lbl = LBL_SYMBOL;
+      snprintf (o->lblname, sizeof o->lblname, "%.63s", p);
+    }
+    return 0;
+  }
+}
+
+static int
+is_prefix (const char *w, unsigned *flag)
+{
+  static const struct { const char *n; unsigned f; } t[] = {
+    { "lock", PFX_LOCK }, { "rep", PFX_REP }, { "repe", PFX_REPE },
+    { "repz", PFX_REPE }, { "repne", PFX_REPNE }, { "repnz", PFX_REPNE },
+  };
+  for (unsigned i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (strcmp (w, t[i].n) == 0)
+      {
+        *flag = t[i].f;
+        return 1;
+      }
+  return 0;
+}
+
+static int
+harmless_directive (const char *w)
+{
+  return strcmp (w, ".p2align") == 0 || strcmp (w, ".align") == 0
+         || strcmp (w, ".balign") == 0 || strcmp (w, ".p2alignw") == 0
+         || strcmp (w, ".p2alignl") == 0 || strcmp (w, ".balignw") == 0
+         || strcmp (w, ".balignl") == 0;
+}
+
+/* Parse one statement [S, S+LEN) at template line LINE.  */
+static int
+parse_statement (struct prog *p, const struct model *m, const char *s, size_t len,
+                 unsigned line, unsigned *pending, struct sa_result *res)
+{
+  struct insn cur;
+  struct buf rb = { 0, 0, 0 };
+  const char *t, *e;
+  char word[32];
+  size_t wn;
+  int rc = -1;
+
+  while (len && isspace ((unsigned char) *s))
+    s++, len--;
+  while (len && isspace ((unsigned char) s[len - 1]))
+    len--;
+  if (!len)
+    return 0;
+
+  memset (&cur, 0, sizeof cur);
+  cur.line = line;
+  cur.target = -2;
+  snprintf (cur.text, sizeof cur.text, "%.*s", (int) (len < sizeof cur.text ? len : sizeof cur.text - 1), s);
+
+  if (m->in->basic)
+    {
+      for (size_t i = 0; i < len; i++)
+        if (put (&rb, s[i]) < 0)
+          goto oom;
+    }
+  else if (render (s, len, m, &rb, &cur, res) < 0)
+    goto out;
+  if (!rb.p && put (&rb, 0) < 0)
+    goto oom;
+
+  t = skip_ws (rb.p);
+  /* Labels.  */
+  for (;;)
+    {
+      const char *q = t;
+      while (is_label_char (*q))
+        q++;
+      if (q > t && *q == ':' && q[1] != ':')
+        {
+          if (add_label (p, t, (size_t) (q - t), p->ninsns, res, &cur) < 0)
+            goto out;
+          t = skip_ws (q + 1);
+          continue;
+        }
+      break;
+    }
+  if (!*t)
+    {
+      rc = 0;
+      goto out;
+    }
+
+  /* Prefixes, then the mnemonic.  */
+  cur.prefixes = *pending;
+  for (;;)
+    {
+      unsigned f;
+      wn = 0;
+      e = t;
+      while (*e && !isspace ((unsigned char) *e) && wn < sizeof word - 1)
+        word[wn++] = (char) tolower ((unsigned char) *e++);
+      word[wn] = 0;
+      if (*e && !isspace ((unsigned char) *e))
+        {
+          add_reason (res, SA_UNKNOWN_INSN, &cur, "`%s` is not an instruction safeasm knows",
+                      cur.text);
+          goto out;
+        }
+      if (is_prefix (word, &f))
+        {
+          cur.prefixes |= f;
+          t = skip_ws (e);
+          if (!*t)
+            {
+              *pending = cur.prefixes;
+              rc = 0;
+              goto out;
+            }
+          continue;
+        }
+      break;
+    }
+  *pending = 0;
+  snprintf (cur.mnem, sizeof cur.mnem, "%s", word);
+  if (word[0] == '.')
+    {
+      if (harmless_directive (word))
+        rc = 0;
+      else
+        add_reason (res, SA_DIRECTIVE, &cur,
+                    "the directive `%s` emits data or changes how the rest is assembled;"
+                    " safeasm cannot check what it produces", word);
+      goto out;
+    }
+
+  /* Operands, split at commas outside parentheses.  */
+  t = skip_ws (e);
+  while (*t)
+    {
+      int depth = 0;
+      const char *q = t;
+      while (*q && (depth || *q != ','))
+        {
+          if (*q == '(')
+            depth++;
+          else if (*q == ')')
+            depth--;
+          else if (*q == PH_START)
+            while (*q && *q != PH_END)
+              q++;
+          if (*q)
+            q++;
+        }
+      if (cur.nops >= X86_MAX_OPS
+          || parse_operand (&cur.ops[cur.nops], t, q, m) < 0)
+        {
+          add_reason (res, SA_TEMPLATE_SYNTAX, &cur,
+                      "safeasm cannot parse the operands of `%s`", cur.text);
+          goto out;
+        }
+      cur.nops++;
+      t = *q ? q + 1 : q;
+    }
+
+  if (p->ninsns >= MAX_INSNS)
+    {
+      add_reason (res, SA_TOO_COMPLEX, &cur, "the template has more than %d instructions",
+                  MAX_INSNS);
+      goto out;
+    }
+  p->insns[p->ninsns++] = cur;
+  rc = 0;
+  goto out;
+
+ oom:
+  add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
+ out:
+  free (rb.p);
+  return rc;
+}
+
+/* Resolve local label references to instruction indices.  */
+static void
+resolve_labels (struct prog *p)
+{
+  for (int i = 0; i < p->ninsns; i++)
+    for (int j = 0; j < p->insns[i].nops; j++)
+      {
+        struct iop *o = &p->insns[i].ops[j];
+        o->lblnum = o->lbl == LBL_LOCAL || o->lbl == LBL_GOTO ? o->lblnum : -1;
+        if (o->lbl == LBL_LOCAL)
+          {
+            int best = -1;
+            for (int k = 0; k < p->nlabels; k++)
+              {
+                const struct labeldef *l = &p->labels[k];
+                if (l->num != o->lblnum)
+                  continue;
+                if (o->lbldir == 'b' && l->at <= i)
+                  best = k;
+                if (o->lbldir == 'f' && l->at > i)
+                  {
+                    best = k;
+                    break;
+                  }
+              }
+            if (best < 0)
+              {
+                o->lbl = LBL_SYMBOL;
+                snprintf (o->lblname, sizeof o->lblname, "%d%c", o->lblnum, o->lbldir);
+              }
+            else
+              o->lblnum = p->labels[best].at;
+          }
+        else if (o->lbl == LBL_SYMBOL)
+          for (int k = 0; k < p->nlabels; k++)
+            if (p->labels[k].num < 0 && strcmp (p->labels[k].name, o->lblname) == 0)
+              {
+                o->lbl = LBL_LOCAL;
+                o->lblnum = p->labels[k].at;
+                break;
+              }
+      }
+}
+
+int
+parse_template (struct prog *p, const struct model *m, struct sa_result *res)
+{
+  const struct sa_asm *in = m->in;
+  struct buf att = { 0, 0, 0 };
+  const char *s;
+  unsigned line = 1, pending = 0;
+  int had = 0, rc = 0, nonblank = 0;
+  size_t tlen = strlen (in->tmpl ? in->tmpl : "");
+
+  memset (p, 0, sizeof *p);
+  if (tlen > MAX_TEMPLATE)
+    {
+      add_reason (res, SA_TOO_COMPLEX, NULL, "the template is %zu bytes; safeasm analyses at most %d",
+                  tlen, MAX_TEMPLATE);
+      return -1;
+    }
+  p->insns = calloc (MAX_INSNS < tlen + 1 ? MAX_INSNS : tlen + 1, sizeof *p->insns);
+  if (!p->insns)
+    {
+      add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
+      return -1;
+    }
+  if (in->basic)
+    {
+      if (puts_buf (&att, in->tmpl ? in->tmpl : "") < 0)
+        goto oom;
+    }
+  else if ((had = select_att (in->tmpl ? in->tmpl : "", &att, res)) < 0)
+    {
+      free (att.p);
+      return -1;
+    }
+  if (!att.p && put (&att, 0) < 0)
+    goto oom;
+
+  for (s = att.p; *s; s++)
+    if (!isspace ((unsigned char) *s))
+      nonblank = 1;
+  if (in->dialect == SA_DIALECT_INTEL && !had && nonblank)
+    {
+      add_reason (res, SA_DIALECT, NULL,
+                  "-masm=intel is in effect and the template has no {att|intel} alternative,"
+                  " so GCC emits this AT&T text as Intel syntax");
+      free (att.p);
+      return -1;
+    }
+
+  /* Split into statements at newlines and ';', dropping comments.  */
+  s = att.p;
+  while (*s)
+    {
+      struct buf st = { 0, 0, 0 };
+      unsigned stline = line;
+      while (*s && *s != '\n' && *s != ';')
+        {
+          if (*s == '#')
+            {
+              while (*s && *s != '\n')
+                s++;
+              break;
+            }
+          if (s[0] == '/' && s[1] == '*')
+            {
+              s += 2;
+              while (*s && !(s[0] == '*' && s[1] == '/'))
+                if (*s++ == '\n')
+                  line++;
+              if (*s)
+                s += 2;
+              if (put (&st, ' ') < 0)
+                goto oom;
+              continue;
+            }
+          if (put (&st, *s++) < 0)
+            goto oom;
+        }
+      if (*s == '\n')
+        line++;
+      if (*s)
+        s++;
+      if (st.p && parse_statement (p, m, st.p, st.n, stline, &pending, res) < 0)
+        rc = -1;
+      free (st.p);
+    }
+  free (att.p);
+  if (rc == 0)
+    resolve_labels (p);
+  return rc;
+
+ oom:
+  free (att.p);
+  add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
+  return -1;
+}
+
+void
+free_prog (struct prog *p)
+{
+  free (p->insns);
+  p->insns = NULL;
+}

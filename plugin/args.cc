@@ -1,0 +1,210 @@
+/* args.cc -- the plugin's arguments.
+
+   -fplugin-arg-safeasm-KEY[=VALUE], with KEY one of
+
+     mode=trap|warn|error   what to do with a rejected asm statement
+                            (default trap)
+     policy=contract|strict the analyzer's policy (default contract)
+     report=FILE            append one JSON object per asm to FILE
+     help                   describe the arguments and reason codes
+
+   The environment variables SAFEASM_MODE, SAFEASM_POLICY and
+   SAFEASM_REPORT give defaults for mode, policy and report (an empty
+   variable counts as unset); an explicit -fplugin-arg-safeasm-KEY
+   always wins over them.  This lets a build that cannot change its
+   compiler flags (CFLAGS fixed by a package) still pick a mode or a
+   report file.
+
+   An unknown key or a bad value, on the command line or in the
+   environment, is an error and the plugin refuses to initialise.  */
+
+#include "plugin.h"
+
+struct safeasm_config safeasm_cfg = {
+  SAFEASM_MODE_TRAP, SA_POLICY_CONTRACT, NULL, 0
+};
+
+static const char *const mode_names[] = { "trap", "warn", "error" };
+static const char *const policy_names[] = { "contract", "strict" };
+
+const char safeasm_help_text[] =
+  "checks x86-64 inline asm; arguments: mode=trap|warn|error, "
+  "policy=contract|strict, report=FILE, help "
+  "(environment: SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT)";
+
+const char *
+safeasm_mode_name (enum safeasm_mode m)
+{
+  return (unsigned) m < ARRAY_SIZE (mode_names) ? mode_names[m] : "?";
+}
+
+const char *
+safeasm_policy_name (enum sa_policy p)
+{
+  return (unsigned) p < ARRAY_SIZE (policy_names) ? policy_names[p] : "?";
+}
+
+/* Index of VALUE in NAMES[0..N-1], or -1.  */
+static int
+lookup (const char *value, const char *const *names, unsigned n)
+{
+  unsigned i;
+  if (!value)
+    return -1;
+  for (i = 0; i < n; i++)
+    if (strcmp (value, names[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Defaults from the environment.  Returns non-zero after an error.  */
+static int
+parse_env (void)
+{
+  int bad = 0, i;
+  const char *v;
+
+  v = getenv ("SAFEASM_MODE");
+  if (v && *v)
+    {
+      i = lookup (v, mode_names, ARRAY_SIZE (mode_names));
+      if (i < 0)
+        {
+          error ("safeasm: environment variable %<SAFEASM_MODE%> has the "
+                 "bad value %qs; accepted values: %<trap%>, %<warn%>, "
+                 "%<error%>", v);
+          bad = 1;
+        }
+      else
+        safeasm_cfg.mode = (enum safeasm_mode) i;
+    }
+
+  v = getenv ("SAFEASM_POLICY");
+  if (v && *v)
+    {
+      i = lookup (v, policy_names, ARRAY_SIZE (policy_names));
+      if (i < 0)
+        {
+          error ("safeasm: environment variable %<SAFEASM_POLICY%> has the "
+                 "bad value %qs; accepted values: %<contract%>, %<strict%>",
+                 v);
+          bad = 1;
+        }
+      else
+        safeasm_cfg.policy = (enum sa_policy) i;
+    }
+
+  v = getenv ("SAFEASM_REPORT");
+  if (v && *v)
+    safeasm_cfg.report_path = v;
+
+  return bad;
+}
+
+int
+safeasm_parse_args (int argc, const struct plugin_argument *argv)
+{
+  int bad = parse_env (), i, k;
+
+  for (i = 0; i < argc; i++)
+    {
+      const char *key = argv[i].key, *value = argv[i].value;
+
+      if (strcmp (key, "mode") == 0)
+        {
+          k = lookup (value, mode_names, ARRAY_SIZE (mode_names));
+          if (k < 0)
+            {
+              error ("safeasm: bad value %qs for %<-fplugin-arg-safeasm-mode%>;"
+                     " accepted values: %<trap%>, %<warn%>, %<error%>",
+                     value ? value : "");
+              bad = 1;
+            }
+          else
+            safeasm_cfg.mode = (enum safeasm_mode) k;
+        }
+      else if (strcmp (key, "policy") == 0)
+        {
+          k = lookup (value, policy_names, ARRAY_SIZE (policy_names));
+          if (k < 0)
+            {
+              error ("safeasm: bad value %qs for "
+                     "%<-fplugin-arg-safeasm-policy%>; accepted values: "
+                     "%<contract%>, %<strict%>", value ? value : "");
+              bad = 1;
+            }
+          else
+            safeasm_cfg.policy = (enum sa_policy) k;
+        }
+      else if (strcmp (key, "report") == 0)
+        {
+          if (!value || !*value)
+            {
+              error ("safeasm: %<-fplugin-arg-safeasm-report%> needs a file "
+                     "name: %<-fplugin-arg-safeasm-report=FILE%>");
+              bad = 1;
+            }
+          else
+            safeasm_cfg.report_path = value;
+        }
+      else if (strcmp (key, "help") == 0)
+        {
+          if (value)
+            {
+              error ("safeasm: %<-fplugin-arg-safeasm-help%> takes no value "
+                     "(got %qs)", value);
+              bad = 1;
+            }
+          else
+            safeasm_cfg.help = 1;
+        }
+      else
+        {
+          error ("safeasm: unknown argument %<-fplugin-arg-safeasm-%s%>; "
+                 "accepted keys: %<mode%>, %<policy%>, %<report%>, %<help%>",
+                 key);
+          bad = 1;
+        }
+    }
+  return bad;
+}
+
+void
+safeasm_print_help (void)
+{
+  int i;
+
+  fprintf (stderr,
+"safeasm %s: checks the x86-64 inline asm statements of each function and\n"
+"warns about, reports, rejects or replaces the ones it cannot prove safe.\n"
+"\n"
+"Arguments (-fplugin-arg-safeasm-KEY[=VALUE]):\n"
+"  mode=trap      warn, and replace a rejected asm statement by code that\n"
+"                 prints the reason to stderr and traps (SIGILL) (default)\n"
+"  mode=warn      warn only; the asm statement is kept\n"
+"  mode=error     a rejected asm statement is a compile-time error\n"
+"  policy=contract  trust the operands and clobbers the asm declares,\n"
+"                 check the template against them (default)\n"
+"  policy=strict  also reject what the contract policy lets through\n"
+"  report=FILE    append one JSON object per asm statement to FILE\n"
+"                 (JSON Lines; safe for parallel compilers)\n"
+"  help           print this text and carry on\n"
+"\n"
+"Environment (defaults that the arguments above override):\n"
+"  SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT\n"
+"\n"
+"Current settings: mode=%s policy=%s report=%s\n"
+"\n"
+"Reason codes:\n",
+           SAFEASM_VERSION, safeasm_mode_name (safeasm_cfg.mode),
+           safeasm_policy_name (safeasm_cfg.policy),
+           safeasm_cfg.report_path ? safeasm_cfg.report_path : "(none)");
+
+  for (i = 1; i < SA_CODE_COUNT; i++)
+    {
+      const char *name = sa_code_name ((enum sa_code) i);
+      const char *summary = sa_code_summary ((enum sa_code) i);
+      fprintf (stderr, "  %-16s %s\n", name ? name : "?",
+               summary ? summary : "");
+    }
+}

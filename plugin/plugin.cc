@@ -1,0 +1,611 @@
+/* plugin.cc -- the safeasm GCC plugin: initialisation, the GIMPLE pass
+   that hands every inline asm statement to the analyzer, diagnostics,
+   and top-level asm.
+
+   The pass runs first among all_lowering_passes, right after
+   gimplification: the body is still high GIMPLE (GIMPLE_BIND and
+   GIMPLE_TRY nesting, OpenMP regions not yet outlined, no CFG), every
+   asm statement of the function is there exactly once, and nothing
+   has been inlined or cloned yet.  A rejected statement is replaced
+   there (trap mode), so every later copy of it traps too.  */
+
+#include "plugin.h"
+#include "stmt.h"
+
+/* The texts of the plugin's diagnostics are a fixed, documented format
+   ("safeasm [CODE]: MESSAGE") that tests and tools match exactly; they
+   do not follow GCC's own quoting conventions.  */
+#pragma GCC diagnostic ignored "-Wformat-diag"
+
+int plugin_is_GPL_compatible;
+
+static struct plugin_info safeasm_plugin_info = {
+  SAFEASM_VERSION, safeasm_help_text
+};
+
+/* One "-m32 is not supported" warning per translation unit.  */
+static int m32_warned;
+static int toplevel_done;
+
+/* ---------------------------------------------------------------- */
+/* Statements already diagnosed, by (location, code): C++ constructor
+   and destructor clones and template instantiations contain the same
+   asm statement more than once; say it once.  Every copy is still
+   rewritten and reported.  An open-addressing hash set.  */
+
+struct seen_key
+{
+  location_t loc;
+  unsigned code;
+};
+
+static struct seen_key *seen_tab;
+static size_t seen_n, seen_cap;
+
+static size_t
+seen_hash (location_t loc, unsigned code, size_t cap)
+{
+  unsigned long h = (unsigned long) loc * 2654435761UL + code * 40503UL;
+  return (size_t) (h ^ (h >> 15)) & (cap - 1);
+}
+
+/* Nonzero if (LOC, CODE) was seen before; records it otherwise.
+   Key code 0 with loc 0 marks an empty slot, so the codes are
+   stored plus one.  */
+static int
+seen_before (location_t loc, unsigned code)
+{
+  size_t i;
+
+  code++;
+  if (seen_n * 2 >= seen_cap)
+    {
+      size_t old_cap = seen_cap, cap = seen_cap ? seen_cap * 2 : 64, j;
+      struct seen_key *old = seen_tab;
+      seen_tab = XCNEWVEC (struct seen_key, cap);
+      seen_cap = cap;
+      for (j = 0; j < old_cap; j++)
+        if (old[j].code)
+          {
+            i = seen_hash (old[j].loc, old[j].code, cap);
+            while (seen_tab[i].code)
+              i = (i + 1) & (cap - 1);
+            seen_tab[i] = old[j];
+          }
+      XDELETEVEC (old);
+    }
+  i = seen_hash (loc, code, seen_cap);
+  while (seen_tab[i].code)
+    {
+      if (seen_tab[i].loc == loc && seen_tab[i].code == code)
+        return 1;
+      i = (i + 1) & (seen_cap - 1);
+    }
+  seen_tab[i].loc = loc;
+  seen_tab[i].code = code;
+  seen_n++;
+  return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Filling struct sa_asm.                                            */
+
+static const char *
+string_of (tree t)
+{
+  if (!t)
+    return NULL;
+  if (TREE_CODE (t) == STRING_CST)
+    return TREE_STRING_POINTER (t);
+  if (TREE_CODE (t) == IDENTIFIER_NODE)
+    return IDENTIFIER_POINTER (t);
+  return NULL;
+}
+
+static enum sa_kind
+kind_of (tree type)
+{
+  if (!type || type == error_mark_node)
+    return SA_KIND_OTHER;
+  if (INTEGRAL_TYPE_P (type))           /* also enum and bool */
+    return SA_KIND_INT;
+  if (POINTER_TYPE_P (type))
+    return SA_KIND_PTR;
+  if (SCALAR_FLOAT_TYPE_P (type))
+    return SA_KIND_FLOAT;
+  if (VECTOR_TYPE_P (type))
+    return SA_KIND_VECTOR;
+  return SA_KIND_OTHER;
+}
+
+static unsigned
+size_of (tree type)
+{
+  HOST_WIDE_INT s;
+
+  if (!type || type == error_mark_node || !COMPLETE_TYPE_P (type))
+    return 0;
+  s = int_size_in_bytes (type);
+  if (s <= 0 || (unsigned HOST_WIDE_INT) s > UINT_MAX)
+    return 0;
+  return (unsigned) s;
+}
+
+static void
+fill_operand (struct sa_operand *o, tree op)
+{
+  tree purpose = TREE_PURPOSE (op);
+  tree val = TREE_VALUE (op);
+  tree type = val && val != error_mark_node ? TREE_TYPE (val) : NULL_TREE;
+  const char *c = purpose ? string_of (TREE_VALUE (purpose)) : NULL;
+
+  o->constraint = c ? c : "";
+  o->name = purpose ? string_of (TREE_PURPOSE (purpose)) : NULL;
+  o->reg = NULL;
+  if (val && VAR_P (val) && DECL_HARD_REGISTER (val)
+      && DECL_ASSEMBLER_NAME_SET_P (val))
+    {
+      const char *r = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (val));
+      /* "r10" for asm ("r10"), "*%r11" for asm ("%r11").  */
+      if (*r == '*')
+        r++;
+      if (*r == '%')
+        r++;
+      o->reg = r;
+    }
+  o->size = size_of (type);
+  o->kind = kind_of (type);
+}
+
+/* The gimplifier splits an in/out operand.  "+r" (x) becomes "=r" (x)
+   plus an input "0" (x), which says the same thing.  But a memory-only
+   "+m" (x) becomes "=m" (x) plus an input "m" (x), which reads as an
+   output the asm must not read.  Recognise that shape (the input is
+   the output's constraint without its '=', on the same object, and
+   the constraint allows no register) so the analyzer sees "+m"
+   again.  The added input stays, last, where GCC numbers it.  */
+static int
+split_memory_inout (gasm *stmt, unsigned out, const char *c)
+{
+  tree oval = TREE_VALUE (gimple_asm_output_op (stmt, out));
+  unsigned i, nin = gimple_asm_ninputs (stmt);
+
+  if (c[0] != '=' || !oval)
+    return 0;
+  for (i = 0; i < nin; i++)
+    {
+      tree in = gimple_asm_input_op (stmt, i);
+      const char *ic = TREE_PURPOSE (in) ? string_of (TREE_VALUE (TREE_PURPOSE (in))) : NULL;
+      if (ic && strcmp (ic, c + 1) == 0 && TREE_VALUE (in)
+          && operand_equal_p (oval, TREE_VALUE (in), 0))
+        {
+          const char *p = c;
+          bool mem = false, reg = false, inout = false;
+          /* Already parsed without complaint by the gimplifier.  */
+          if (parse_output_constraint (&p, out, nin,
+                                       gimple_asm_noutputs (stmt),
+                                       &mem, &reg, &inout))
+            return mem && !reg;
+          return 0;
+        }
+    }
+  return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* One asm statement.                                               */
+
+/* Text of a reason for a diagnostic: one line, valid UTF-8.  */
+static const char *
+reason_text (struct safeasm_buf *b, const struct sa_reason *r)
+{
+  b->len = 0;
+  safeasm_buf_add_text (b, r->message);
+  if (b->len == 0)
+    safeasm_buf_add (b, "", 0);
+  return b->p;
+}
+
+static const char *
+code_text (enum sa_code c)
+{
+  const char *n = sa_code_name (c);
+  return n ? n : "?";
+}
+
+/* Make the analyzer's result safe to read whatever it did.  */
+static void
+sanitize_result (struct sa_result *res)
+{
+  unsigned i;
+
+  if (res->n_reasons > SA_MAX_REASONS)
+    res->n_reasons = SA_MAX_REASONS;
+  if (res->n_notes > SA_MAX_REASONS)
+    res->n_notes = SA_MAX_REASONS;
+  for (i = 0; i < SA_MAX_REASONS; i++)
+    {
+      res->reasons[i].message[SA_MSG_LEN - 1] = '\0';
+      res->reasons[i].insn[SA_INSN_LEN - 1] = '\0';
+      res->notes[i].message[SA_MSG_LEN - 1] = '\0';
+      res->notes[i].insn[SA_INSN_LEN - 1] = '\0';
+    }
+}
+
+static void
+set_one_reason (struct sa_result *res, enum sa_code code, const char *msg)
+{
+  memset (res, 0, sizeof *res);
+  res->verdict = SA_UNCHECKED;
+  res->n_reasons = 1;
+  res->reasons[0].code = code;
+  snprintf (res->reasons[0].message, SA_MSG_LEN, "%s", msg);
+}
+
+/* Diagnose a rejected statement: the first reason as a warning or an
+   error, the other reasons and the notes as notes.  */
+static void
+diagnose (location_t loc, const struct sa_result *res)
+{
+  struct safeasm_buf b;
+  unsigned i;
+  bool shown;
+
+  if (seen_before (loc, res->reasons[0].code))
+    return;
+  safeasm_buf_init (&b);
+  if (safeasm_cfg.mode == SAFEASM_MODE_ERROR)
+    {
+      error_at (loc, "safeasm [%s]: %s", code_text (res->reasons[0].code),
+                reason_text (&b, &res->reasons[0]));
+      shown = true;
+    }
+  else
+    shown = warning_at (loc, 0, "safeasm [%s]: %s",
+                        code_text (res->reasons[0].code),
+                        reason_text (&b, &res->reasons[0]));
+  if (shown)
+    {
+      for (i = 1; i < res->n_reasons; i++)
+        inform (loc, "safeasm [%s]: %s", code_text (res->reasons[i].code),
+                reason_text (&b, &res->reasons[i]));
+      for (i = 0; i < res->n_notes; i++)
+        inform (loc, "safeasm [%s]: %s", code_text (res->notes[i].code),
+                reason_text (&b, &res->notes[i]));
+      if (safeasm_cfg.mode == SAFEASM_MODE_TRAP)
+        inform (loc, "safeasm: this asm statement is replaced by a "
+                "run-time trap");
+    }
+  safeasm_buf_free (&b);
+}
+
+/* Replace the statement at GSI by the trap; GSI ends on the last
+   statement inserted, so the walk goes on after it.  */
+static void
+trap_stmt (gimple_stmt_iterator *gsi, gasm *stmt, location_t loc,
+           const expanded_location *xloc, const char *fname,
+           const struct sa_result *res)
+{
+  struct safeasm_buf b;
+  gimple_seq seq;
+
+  safeasm_buf_init (&b);
+  safeasm_buf_add_text (&b, xloc->file ? xloc->file : "<unknown>");
+  safeasm_buf_adds (&b, ":");
+  safeasm_buf_addu (&b, xloc->line);
+  safeasm_buf_adds (&b, ": in ");
+  safeasm_buf_add_text (&b, fname);
+  safeasm_buf_adds (&b, ": safeasm rejected inline asm: [");
+  safeasm_buf_add_text (&b, code_text (res->reasons[0].code));
+  safeasm_buf_adds (&b, "] ");
+  safeasm_buf_add_text (&b, res->reasons[0].message);
+  safeasm_buf_adds (&b, "\n");
+
+  seq = safeasm_build_trap (stmt, loc, b.p, b.len);
+  gsi_replace_with_seq (gsi, seq, false);
+  safeasm_buf_free (&b);
+}
+
+static void
+check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
+{
+  tree fndecl = current_function_decl;
+  location_t loc = gimple_location (stmt);
+  expanded_location xloc;
+  const char *fname;
+  struct safeasm_record rec;
+  struct sa_result res;
+  struct sa_asm in;
+  struct sa_operand *outs, *ins;
+  const char **clobbers, **labels;
+  char **owned;
+  unsigned i, nout, nin, nclob, nlab, nowned = 0;
+  enum sa_verdict verdict;
+
+  if (loc == UNKNOWN_LOCATION && fndecl)
+    loc = DECL_SOURCE_LOCATION (fndecl);
+  xloc = expand_location (loc);
+  fname = fndecl ? lang_hooks.decl_printable_name (fndecl,
+                                                   SAFEASM_NAME_VERBOSITY)
+                 : "";
+  if (!fname)
+    fname = "";
+
+  memset (&rec, 0, sizeof rec);
+  rec.file = xloc.file;
+  rec.line = xloc.line > 0 ? xloc.line : 0;
+  rec.column = xloc.column > 0 ? xloc.column : 0;
+  rec.function = fname;
+  rec.tmpl = gimple_asm_string (stmt);
+  rec.intel = ix86_asm_dialect == ASM_INTEL;
+  rec.basic = gimple_asm_input_p (stmt);
+  rec.is_volatile = gimple_asm_volatile_p (stmt);
+  rec.is_goto = gimple_asm_nlabels (stmt) > 0;
+  rec.is_inline = gimple_asm_inline_p (stmt);
+  rec.res = &res;
+
+  if (!TARGET_64BIT)
+    {
+      if (!m32_warned)
+        {
+          m32_warned = 1;
+          warning_at (loc, 0, "safeasm: -m32 is not supported; inline asm "
+                      "is not checked");
+        }
+      set_one_reason (&res, SA_UNSUPPORTED,
+                      "-m32 is not supported; inline asm is not checked");
+      rec.verdict = "unchecked";
+      rec.action = "none";
+      safeasm_report_write (&rec);
+      return;
+    }
+
+  nout = gimple_asm_noutputs (stmt);
+  nin = gimple_asm_ninputs (stmt);
+  nclob = gimple_asm_nclobbers (stmt);
+  nlab = gimple_asm_nlabels (stmt);
+  outs = XNEWVEC (struct sa_operand, nout + 1);
+  ins = XNEWVEC (struct sa_operand, nin + 1);
+  clobbers = XNEWVEC (const char *, nclob + 1);
+  labels = XNEWVEC (const char *, nlab + 1);
+  owned = XNEWVEC (char *, nout + 1);
+
+  for (i = 0; i < nout; i++)
+    {
+      fill_operand (&outs[i], gimple_asm_output_op (stmt, i));
+      if (split_memory_inout (stmt, i, outs[i].constraint))
+        {
+          char *c = xstrdup (outs[i].constraint);
+          c[0] = '+';
+          owned[nowned++] = c;
+          outs[i].constraint = c;
+        }
+    }
+  for (i = 0; i < nin; i++)
+    fill_operand (&ins[i], gimple_asm_input_op (stmt, i));
+  for (i = 0; i < nclob; i++)
+    {
+      const char *c = string_of (TREE_VALUE (gimple_asm_clobber_op (stmt, i)));
+      clobbers[i] = c ? c : "";
+    }
+  for (i = 0; i < nlab; i++)
+    {
+      /* TREE_PURPOSE is the name as written in the C and C++ parsers
+         (a STRING_CST), TREE_VALUE the LABEL_DECL.  */
+      tree op = gimple_asm_label_op (stmt, i);
+      const char *l = string_of (TREE_PURPOSE (op));
+      tree decl = TREE_VALUE (op);
+      if (!l && decl && DECL_P (decl) && DECL_NAME (decl))
+        l = IDENTIFIER_POINTER (DECL_NAME (decl));
+      labels[i] = l ? l : "";
+    }
+
+  memset (&in, 0, sizeof in);
+  in.tmpl = rec.tmpl ? rec.tmpl : "";
+  in.basic = rec.basic;
+  in.is_volatile = rec.is_volatile;
+  in.is_goto = rec.is_goto;
+  in.is_inline = rec.is_inline;
+  in.dialect = rec.intel ? SA_DIALECT_INTEL : SA_DIALECT_ATT;
+  in.outputs = outs;
+  in.n_outputs = nout;
+  in.inputs = ins;
+  in.n_inputs = nin;
+  in.clobbers = clobbers;
+  in.n_clobbers = nclob;
+  in.labels = labels;
+  in.n_labels = nlab;
+  in.policy = safeasm_cfg.policy;
+
+  memset (&res, 0, sizeof res);
+  verdict = sa_analyze (&in, &res);
+  sanitize_result (&res);
+
+  for (i = 0; i < nowned; i++)
+    free (owned[i]);
+  XDELETEVEC (owned);
+  XDELETEVEC (labels);
+  XDELETEVEC (clobbers);
+  XDELETEVEC (ins);
+  XDELETEVEC (outs);
+
+  if (verdict == SA_ACCEPT)
+    {
+      rec.verdict = "accept";
+      rec.action = "kept";
+      safeasm_report_write (&rec);
+      return;
+    }
+  if (verdict == SA_UNCHECKED)
+    {
+      rec.verdict = "unchecked";
+      rec.action = "none";
+      safeasm_report_write (&rec);
+      return;
+    }
+
+  /* SA_REJECT, or anything else the analyzer returned.  */
+  if (res.n_reasons == 0)
+    {
+      res.n_reasons = 1;
+      memset (&res.reasons[0], 0, sizeof res.reasons[0]);
+      res.reasons[0].code = SA_NOTE_NONE;
+      snprintf (res.reasons[0].message, SA_MSG_LEN,
+                "the analyzer rejected the statement without a reason");
+    }
+  rec.verdict = "reject";
+  switch (safeasm_cfg.mode)
+    {
+    case SAFEASM_MODE_TRAP: rec.action = "trapped"; break;
+    case SAFEASM_MODE_ERROR: rec.action = "error"; break;
+    default: rec.action = "kept"; break;
+    }
+  diagnose (loc, &res);
+  safeasm_report_write (&rec);
+  if (safeasm_cfg.mode == SAFEASM_MODE_TRAP)
+    trap_stmt (gsi, stmt, loc, &xloc, fname, &res);
+}
+
+/* walk_gimple_seq_mod callback.  Statements with bodies (binds, try,
+   OpenMP regions, ...) are left to the walker, which then descends
+   into them; an asm statement is handled here, and when it is
+   replaced, GSI is left on the last inserted statement so the walker
+   never visits what the plugin inserted.  */
+static tree
+visit_stmt (gimple_stmt_iterator *gsi, bool *handled_ops,
+            struct walk_stmt_info *)
+{
+  gasm *stmt = dyn_cast <gasm *> (gsi_stmt (*gsi));
+
+  if (!stmt)
+    {
+      *handled_ops = false;
+      return NULL_TREE;
+    }
+  *handled_ops = true;
+  check_asm (gsi, stmt);
+  return NULL_TREE;
+}
+
+static unsigned int
+safeasm_execute (function *fun)
+{
+  struct walk_stmt_info wi;
+  gimple_seq body;
+
+  /* Only the high GIMPLE body this pass is placed for.  Functions that
+     reach the lowering passes with a CFG were made by GCC itself.  */
+  if (!fun || !fun->decl || fun->cfg)
+    return 0;
+  body = gimple_body (fun->decl);
+  if (!body)
+    return 0;
+  memset (&wi, 0, sizeof wi);
+  walk_gimple_seq_mod (&body, visit_stmt, NULL, &wi);
+  gimple_set_body (fun->decl, body);
+  return 0;
+}
+
+namespace {
+
+const pass_data safeasm_pass_data = {
+  GIMPLE_PASS,          /* type */
+  "safeasm",            /* name */
+  OPTGROUP_NONE,        /* optinfo_flags */
+  TV_NONE,              /* tv_id */
+  PROP_gimple_any,      /* properties_required */
+  0,                    /* properties_provided */
+  0,                    /* properties_destroyed */
+  0,                    /* todo_flags_start */
+  0                     /* todo_flags_finish */
+};
+
+class safeasm_pass : public gimple_opt_pass
+{
+public:
+  safeasm_pass (gcc::context *ctxt)
+    : gimple_opt_pass (safeasm_pass_data, ctxt)
+  {}
+  virtual unsigned int execute (function *fun) override
+  {
+    return safeasm_execute (fun);
+  }
+};
+
+} // anon namespace
+
+/* ---------------------------------------------------------------- */
+/* Top-level asm: not a statement, not checked; reported.  The asm
+   nodes are still listed when the IPA passes start (they are output
+   and cleared after them).  */
+
+static void
+toplevel_asm (void *, void *)
+{
+  asm_node *a;
+  struct sa_result res;
+  struct safeasm_record rec;
+
+  if (toplevel_done || in_lto_p || !safeasm_report_enabled ())
+    return;
+  toplevel_done = 1;
+  set_one_reason (&res, SA_NOTE_TOPLEVEL,
+                  "top-level asm is not a statement and is not checked");
+  for (a = symtab->first_asm_symbol (); a; a = a->next)
+    {
+      memset (&rec, 0, sizeof rec);
+      rec.file = main_input_filename ? main_input_filename : "";
+      rec.function = NULL;
+      rec.tmpl = string_of (a->asm_str);
+      rec.intel = ix86_asm_dialect == ASM_INTEL;
+      rec.basic = 1;
+      rec.is_volatile = 1;
+      rec.verdict = "unchecked";
+      rec.action = "none";
+      rec.res = &res;
+      safeasm_report_write (&rec);
+    }
+}
+
+static void
+finish (void *, void *)
+{
+  safeasm_report_close ();
+  XDELETEVEC (seen_tab);
+  seen_tab = NULL;
+  seen_n = seen_cap = 0;
+}
+
+int
+plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
+{
+  struct register_pass_info pass;
+
+  if (!plugin_default_version_check (version, &gcc_version))
+    {
+      error ("safeasm: this plugin was built for GCC %s but is loaded into "
+             "GCC %s; rebuild it against the plugin headers of this GCC",
+             gcc_version.basever, version->basever);
+      return 1;
+    }
+  safeasm_gcc_version = version->basever;
+
+  if (safeasm_parse_args (info->argc, info->argv))
+    return 1;
+  if (safeasm_cfg.help)
+    safeasm_print_help ();
+  if (safeasm_cfg.report_path && safeasm_report_open (safeasm_cfg.report_path))
+    return 1;
+
+  register_callback (info->base_name, PLUGIN_INFO, NULL, &safeasm_plugin_info);
+
+  pass.pass = new safeasm_pass (g);
+  pass.reference_pass_name = SAFEASM_REF_PASS;
+  pass.ref_pass_instance_number = 1;
+  pass.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+  register_callback (info->base_name, PLUGIN_ALL_IPA_PASSES_START,
+                     toplevel_asm, NULL);
+  register_callback (info->base_name, PLUGIN_FINISH, finish, NULL);
+  return 0;
+}

@@ -1,0 +1,112 @@
+/* plugin.h -- declarations shared by the files of the safeasm GCC
+   plugin.  Included first by each of its .cc files; it pulls in the GCC
+   plugin headers it needs and the analyzer API.
+
+   The guard is not PLUGIN_H: GCC's own plugin.h (included by
+   gcc-plugin.h, which finds it next to itself) uses that one.  */
+
+#ifndef SAFEASM_PLUGIN_H
+#define SAFEASM_PLUGIN_H
+
+#include "gcc-plugin.h"
+#include "tm.h"
+#include "tree.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "function.h"
+#include "basic-block.h"
+#include "gimple.h"
+#include "gimple-iterator.h"
+#include "gimple-walk.h"
+#include "gimple-expr.h"
+#include "gimplify.h"
+#include "stringpool.h"
+#include "cgraph.h"
+#include "langhooks.h"
+#include "diagnostic-core.h"
+#include "builtins.h"
+
+#include "compat.h"
+
+/* GCC's system.h includes <signal.h>, whose SA_STACK (an alias of
+   SA_ONSTACK) would clobber the analyzer's enumerator of that name.
+   The plugin has no use for the signal flag.  */
+#undef SA_STACK
+#include "safeasm.h"
+
+#define SAFEASM_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- */
+/* args.cc: configuration.                                          */
+
+enum safeasm_mode { SAFEASM_MODE_TRAP, SAFEASM_MODE_WARN, SAFEASM_MODE_ERROR };
+
+struct safeasm_config
+{
+  enum safeasm_mode mode;
+  enum sa_policy policy;
+  const char *report_path;      /* NULL: no report */
+  int help;
+};
+
+extern struct safeasm_config safeasm_cfg;
+
+/* Fill safeasm_cfg from the environment and ARGC/ARGV.  Reports every
+   problem with error () and returns non-zero if there was one.  */
+int safeasm_parse_args (int argc, const struct plugin_argument *argv);
+void safeasm_print_help (void);
+const char *safeasm_mode_name (enum safeasm_mode);
+const char *safeasm_policy_name (enum sa_policy);
+extern const char safeasm_help_text[];
+
+/* ---------------------------------------------------------------- */
+/* report.cc: growable strings, escaping, the JSON Lines report.     */
+
+struct safeasm_buf
+{
+  char *p;
+  size_t len, cap;
+};
+
+void safeasm_buf_init (struct safeasm_buf *);
+void safeasm_buf_free (struct safeasm_buf *);
+void safeasm_buf_add (struct safeasm_buf *, const char *, size_t);
+void safeasm_buf_adds (struct safeasm_buf *, const char *);
+void safeasm_buf_addu (struct safeasm_buf *, unsigned long);
+/* Append S for a human reader on one line: valid UTF-8 is kept,
+   control characters and invalid bytes become \xNN.  */
+void safeasm_buf_add_text (struct safeasm_buf *, const char *s);
+/* Append S as a JSON string, quotes included.  NULL gives null.  */
+void safeasm_buf_add_json (struct safeasm_buf *, const char *s);
+
+struct safeasm_record
+{
+  const char *file;
+  unsigned line, column;
+  const char *function;         /* NULL: JSON null (top-level asm) */
+  const char *tmpl;
+  int intel, basic, is_volatile, is_goto, is_inline;
+  const char *verdict;          /* "accept", "reject", "unchecked" */
+  const char *action;           /* "kept", "trapped", "error", "none" */
+  const struct sa_result *res;  /* reasons, notes, n_insns */
+};
+
+/* Open PATH for appending; 0 on success, else error () and non-zero.  */
+int safeasm_report_open (const char *path);
+int safeasm_report_enabled (void);
+void safeasm_report_write (const struct safeasm_record *);
+void safeasm_report_close (void);
+extern const char *safeasm_gcc_version;
+
+/* ---------------------------------------------------------------- */
+/* rewrite.cc: the run-time trap that replaces a rejected asm.       */
+
+/* The statements that replace STMT: zero the outputs, write MESSAGE
+   (one line, newline included) to stderr, trap.  */
+gimple_seq safeasm_build_trap (gasm *stmt, location_t loc,
+                               const char *message, size_t len);
+/* Nonzero if output OUT of STMT is also read by STMT ("+", a matching
+   constraint, or the input GCC adds for a memory-only "+").  */
+int safeasm_output_is_inout (gasm *stmt, unsigned out);
+
+#endif /* SAFEASM_PLUGIN_H */
