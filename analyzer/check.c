@@ -40,6 +40,8 @@ struct ctx {
   int loc_out[NLOC];            /* output operand bound to a location, -1 */
   int loc_in[NLOC];             /* input-only operand bound to a location, -1 */
   unsigned char full[NLOC];     /* width of the location */
+  const char *scenario;         /* "if GCC puts %1 in %rbx", or NULL */
+  regset written;               /* architectural registers written anywhere */
 };
 
 static int
@@ -241,8 +243,25 @@ is_regop (const struct iop *o)
 static void
 say (struct ctx *c, enum sa_code code, const struct insn *in, const char *msg)
 {
-  if (c->report)
+  if (!c->report)
+    return;
+  if (c->scenario)
+    add_reason (c->res, code, in, "%s: %s", c->scenario, msg);
+  else
     add_reason (c->res, code, in, "%s", msg);
+}
+
+/* A read of LOC, which holds input operand NO: the asm must not have
+   overwritten it (it may be restored later, but not yet).  */
+static void
+check_input_intact (struct ctx *c, const struct state *s, const struct insn *in, int loc)
+{
+  char a[64], msg[SA_MSG_LEN];
+  if (c->loc_in[loc] < 0 || s->l[loc].tok == ENTRY (loc) || !c->report)
+    return;
+  snprintf (msg, sizeof msg, "`%s` reads %s after the asm overwrote it",
+            in->text, loc_name (c, loc, 0, a, sizeof a));
+  say (c, SA_INPUT_WRITTEN, in, msg);
 }
 
 /* Could output O share a register with input operand I, which is read
@@ -300,7 +319,10 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
   if (need > c->full[loc])
     need = c->full[loc];
   if (c->loc_in[loc] >= 0)
-    check_early (c, s, in, c->loc_in[loc], 0);
+    {
+      check_early (c, s, in, c->loc_in[loc], 0);
+      check_input_intact (c, s, in, loc);
+    }
   if (s->l[loc].def >= need || !c->report)
     return;
   if (c->loc_out[loc] >= 0)
@@ -342,6 +364,8 @@ write_reg (struct ctx *c, struct state *s, int i, int loc, unsigned width,
     def = def > offset + width ? def : offset + width;
   if (cond && def > l->def)
     def = l->def;
+  if (loc < X86_NREGS)
+    rs_add (&c->written, loc);
   l->def = (uint8_t) def;
   l->wwidth = (uint8_t) (offset ? 1 : width);
   l->tok = WTOK (i, loc);
@@ -630,7 +654,10 @@ apply (struct ctx *c, struct state *s, int i)
           continue;
         }
       if ((im->access & X86_A_R) && c->loc_in[im->reg] >= 0)
-        check_early (c, s, in, c->loc_in[im->reg], 0);
+        {
+          check_early (c, s, in, c->loc_in[im->reg], 0);
+          check_input_intact (c, s, in, im->reg);
+        }
     }
   if (in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE))
     {
@@ -664,6 +691,8 @@ apply (struct ctx *c, struct state *s, int i)
           if (w >= c->full[loc] && w >= c->full[other])
             {
               int16_t wr = (int16_t) i;
+              if (loc < X86_NREGS)
+                rs_add (&c->written, loc);
               s->l[loc] = before.l[other];
               s->l[loc].writer = wr;
               if (!before.l[other].def && before.l[other].origin < 0)
@@ -848,6 +877,10 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
               else if (l->tok == ENTRY (loc))
                 snprintf (msg, sizeof msg, "%s is an output, but the asm never writes it",
                           opnd_label (m, i, a, sizeof a));
+              else if (l->def == 0)
+                snprintf (msg, sizeof msg,
+                          "%s is an output, but not every path through the asm writes it",
+                          opnd_label (m, i, a, sizeof a));
               else
                 snprintf (msg, sizeof msg,
                           "the asm writes only %u byte(s) of %s, a %u-byte output;"
@@ -866,14 +899,16 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
     }
 }
 
-void
-check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
+static void
+run (struct ctx *c0, const struct prog *p, const struct model *m, struct sa_result *res,
+     const char *scenario)
 {
   struct ctx c;
   struct state *in, exit_fall, exit_goto, cur;
   int n = p->ninsns, changed, rounds = 0;
 
   init_ctx (&c, p, m, res);
+  c.scenario = scenario;
   in = calloc ((size_t) n + 1, sizeof *in);
   if (!in)
     {
@@ -928,4 +963,48 @@ check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
   if (exit_goto.reached)
     exit_checks (&c, &exit_goto, 0);
   free (in);
+  *c0 = c;
+}
+
+/* Registers the asm borrows (writes without declaring, then restores)
+   may be where GCC put an operand whose class includes them: judge the
+   asm again for each such allocation.  */
+void
+check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
+{
+  static const char *const none = NULL;
+  struct ctx c;
+  struct model *alt;
+
+  run (&c, p, m, res, none);
+  if (res->n_reasons)
+    return;
+  alt = malloc (sizeof *alt);
+  if (!alt)
+    return;
+  for (int r = X86_RAX; r < X86_NREGS && !res->n_reasons; r++)
+    {
+      if (!rs_has (&c.written, r) || rs_has (&m->clobbered, r)
+          || c.loc_out[r] >= 0 || c.loc_in[r] >= 0 || r == X86_RSP)
+        continue;
+      for (int v = 0; v < m->nops && !res->n_reasons; v++)
+        {
+          const struct opnd *o = &m->op[v];
+          char scen[96], a[40];
+          struct ctx c2;
+          if (o->tied >= 0 || o->fixed[0] || o->loc < LOC_V0 || !rs_has (&o->regs, r))
+            continue;
+          *alt = *m;
+          for (int k = 0; k < m->nops; k++)
+            if (alt->op[k].loc == o->loc)
+              {
+                alt->op[k].loc = r;
+                alt->op[k].fixed[0] = r;
+              }
+          snprintf (scen, sizeof scen, "if GCC puts %s in %%%s",
+                    opnd_label (m, v, a, sizeof a), x86_reg_name (r, 8));
+          run (&c2, p, alt, res, scen);
+        }
+    }
+  free (alt);
 }

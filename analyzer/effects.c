@@ -116,6 +116,73 @@ find_form (const struct insn *in, unsigned *size, int *known)
   return NULL;
 }
 
+#define REG_KINDS (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM | X86_K_MASK \
+                   | X86_K_MMX | X86_K_ST | X86_K_SEG)
+
+/* The kinds an operand may take, as GCC chooses among its constraint's
+   alternatives: register, memory, immediate.  */
+static int
+choices (unsigned kinds, unsigned out[3])
+{
+  int n = 0;
+  int classes = !!(kinds & REG_KINDS) + !!(kinds & X86_K_MEM) + !!(kinds & X86_K_IMM);
+  if ((kinds & X86_K_LABEL) || classes <= 1)
+    {
+      out[0] = kinds;
+      return 1;
+    }
+  if (kinds & REG_KINDS)
+    out[n++] = kinds & (REG_KINDS | X86_K_CL);
+  if (kinds & X86_K_MEM)
+    out[n++] = X86_K_MEM;
+  if (kinds & X86_K_IMM)
+    out[n++] = X86_K_IMM;
+  return n;
+}
+
+/* Every choice GCC may make for the operands must give an instruction
+   safeasm knows (choices with two memory operands are assembler errors,
+   not miscompilations, and are skipped).  Returns the form for the
+   all-registers choice, which decides the effects.  */
+static const struct x86_form *
+find_form_all (const struct insn *in, unsigned *size, int *known)
+{
+  unsigned ch[X86_MAX_OPS][3];
+  int nch[X86_MAX_OPS], idx[X86_MAX_OPS] = { 0 };
+  const struct x86_form *first = NULL;
+  struct insn v = *in;
+
+  for (int j = 0; j < in->nops; j++)
+    nch[j] = choices (in->ops[j].kinds, ch[j]);
+  for (;;)
+    {
+      int nmem = 0;
+      for (int j = 0; j < in->nops; j++)
+        {
+          v.ops[j].kinds = ch[j][idx[j]];
+          nmem += v.ops[j].kinds == X86_K_MEM && nch[j] > 1;
+        }
+      if (nmem < 2 || first == NULL)
+        {
+          unsigned sz;
+          const struct x86_form *f = find_form (&v, &sz, known);
+          if (!f)
+            return NULL;
+          if (!first)
+            {
+              first = f;
+              *size = sz;
+            }
+        }
+      int j = 0;
+      while (j < in->nops && ++idx[j] == nch[j])
+        idx[j++] = 0;
+      if (j == in->nops)
+        break;
+    }
+  return first;
+}
+
 /* Explain why no form fits: a shift count not in %cl gets its own
    message.  */
 static void
@@ -144,9 +211,6 @@ explain_mismatch (const struct insn *in, struct sa_result *res)
   add_reason (res, SA_BAD_OPERAND, in,
               "`%s`: safeasm knows no form of `%s` with these operands", in->text, in->mnem);
 }
-
-#define REG_KINDS (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM | X86_K_MASK \
-                   | X86_K_MMX | X86_K_ST | X86_K_SEG)
 
 static int
 is_mem (const struct iop *o)
@@ -191,7 +255,7 @@ match_forms (struct prog *p, const struct model *m, struct sa_result *res)
       struct insn *in = &p->insns[i];
       unsigned size;
       int known;
-      const struct x86_form *f = find_form (in, &size, &known);
+      const struct x86_form *f = find_form_all (in, &size, &known);
 
       if (!f)
         {
