@@ -275,6 +275,17 @@ may_share (const struct model *m, int o, int i, int as_addr)
     return 0;
   if (!(out->kinds & OPK_REG))
     return 0;
+  if (out->inout || out->tied_by >= 0)
+    {
+      /* Its register holds its own input value: GCC puts another input
+         there only when that input has the same value.  */
+      int v = out->inout ? out->value : m->op[out->tied_by].value;
+      if (!v)
+        return 0;
+      if (as_addr)
+        return (in->addr_uses >> v) & 1;
+      return in->value == v && in->tied < 0 && !in->output && rs_meets (&out->regs, &in->regs);
+    }
   if (as_addr)
     {
       memset (&gprs, 0, sizeof gprs);

@@ -43,8 +43,10 @@ kind_of (const char *k)
   return SA_KIND_INT;
 }
 
-/* [name]CONSTRAINT[:SIZE[:KIND]][@REG]; SIZE defaults to 4, KIND to int.
-   An '@' right after '=', '+' or '&' belongs to a flag output ("=@ccz"). */
+/* [name]CONSTRAINT[:SIZE[:KIND]][#VALUE][^V,V...][@REG]; SIZE defaults
+   to 4, KIND to int.  #VALUE is the value identity (operands with the
+   same VALUE hold equal values), ^V,... the values an address uses.  An
+   '@' right after '=', '+' or '&' belongs to a flag output ("=@ccz"). */
 static int
 parse_opspec (struct stmt *s, const char *spec, struct sa_operand *o)
 {
@@ -67,6 +69,35 @@ parse_opspec (struct stmt *s, const char *spec, struct sa_operand *o)
         break;
       }
   end = at ? at : p + strlen (p);
+  for (const char *q = p; q < end; q++)
+    if (*q == '^')
+      {
+        for (const char *r = q + 1; r < end;)
+          {
+            char *e;
+            unsigned long v = strtoul (r, &e, 10);
+            if (e == r || v == 0 || v > 63)
+              return -1;
+            o->addr_uses |= 1ULL << v;
+            r = *e == ',' ? e + 1 : e;
+            if (*e != ',' && e < end && *e != '#' && *e != '@')
+              return -1;
+            if (*e == '#' || *e == '@' || *e == 0)
+              break;
+          }
+        end = q < end ? q : end;
+        break;
+      }
+  {
+    const char *h = memchr (p, '#', (size_t) (end - p));
+    /* '#' inside a constraint is GCC's "ignore for preferencing"; a
+       value identity follows the size/kind, so look after a ':'.  */
+    if (h && memchr (p, ':', (size_t) (h - p)))
+      {
+        o->value = atoi (h + 1);
+        end = h;
+      }
+  }
   colon = memchr (p, ':', (size_t) (end - p));
   o->constraint = keep (s, p, (size_t) ((colon ? colon : end) - p));
   if (colon)
@@ -316,9 +347,11 @@ usage (FILE *f)
          "       safeasm-check --batch FILE\n"
          "       safeasm-check --list | --codes\n"
          "Analyse one inline asm statement as the safeasm GCC plugin would.\n\n"
-         "  -o SPEC      add an output operand: [name]CONSTRAINT[:SIZE[:KIND]][@REG]\n"
+         "  -o SPEC      add an output operand: [name]CONSTRAINT[:SIZE[:KIND]][#V][^V,...][@REG]\n"
          "               (SIZE in bytes, default 4; KIND int ptr float vec other;\n"
-         "               @REG makes it a register variable, e.g. =r:8@r10)\n"
+         "               #V: operands with the same V hold equal values; ^V,...: the\n"
+         "               values a memory operand's address uses, as for \"m\" (*p)\n"
+         "               with \"+r\" (p); @REG makes it a register variable, =r:8@r10)\n"
          "  -i SPEC      add an input operand, same form\n"
          "  -c NAME      add a clobber\n"
          "  -l NAME      add an asm goto label\n"

@@ -49,6 +49,8 @@ struct opnd {
   int fixed[2];                 /* the register(s) it must be in (A pair), 0 if none */
   int flagcc;                   /* "=@ccCOND": flags the condition reads, 0 if not */
   char ccname[8];
+  int value;                    /* value identity (sa_operand.value) */
+  unsigned long long addr_uses; /* values its address is computed from */
   unsigned size;                /* C type bytes */
   enum sa_kind kind;
   const char *name;             /* symbolic name or NULL */

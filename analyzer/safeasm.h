@@ -19,6 +19,14 @@ struct sa_operand {
   const char *reg;              /* hard register of a register variable ("r10"), or NULL */
   unsigned size;                /* bytes of the C type, 0 if unknown */
   enum sa_kind kind;
+  /* Value identity, for register sharing: operands whose expressions are
+     equal have the same nonzero VALUE (1..63); 0 means a value no other
+     operand has.  ADDR_USES has bit V set when the address of this
+     (memory) operand is computed from value V ("+r" (p) : "m" (*p)).
+     GCC may give an in-out operand's register to another input only when
+     their values are equal.  */
+  int value;
+  unsigned long long addr_uses;
 };
 
 enum sa_policy { SA_POLICY_CONTRACT, SA_POLICY_STRICT };

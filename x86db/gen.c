@@ -176,7 +176,7 @@ static unsigned letters (const struct sym *t, const char *s, const char *what)
   return v;
 }
 
-static char *dup (const char *s)
+static char *save (const char *s)
 {
   char *p = malloc (strlen (s) + 1);
   if (!p)
@@ -348,7 +348,7 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
     for (end = val; *end; end++)
       if (!strchr ("abcdefghijklmnopqrstuvwxyz0123456789._-", *end))
         die ("bad feature name '%s'", val);
-    f->feat = dup (val);
+    f->feat = save (val);
     break;
   case 11:
     n = strlen (val);
@@ -358,7 +358,7 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
     for (end = val + 1; *end; end++)
       if (*end == '"' || *end == '\\' || *end < ' ' || *end > '~')
         die ("bad character in why= text");
-    f->why = dup (val + 1);
+    f->why = save (val + 1);
     break;
   }
 }
@@ -635,7 +635,7 @@ int main (int argc, char **argv)
       for (i = 0; p[i]; i++)
         if (p[i] == '"' || p[i] == '\\' || p[i] < ' ' || p[i] > '~')
           die ("bad character in group name");
-      group = dup (p);
+      group = save (p);
     } else if (buf[0] == '@')
       die ("unknown directive");
     else

@@ -52,6 +52,12 @@ static const struct x86_regname names[] = {
 };
 #define NNAMES (sizeof names / sizeof names[0])
 
+/* Registers gas has no operand name for: only for x86_reg_name.  */
+static const struct x86_regname unnamed[] = {
+  { "mxcsr", X86_MXCSR, 4, 0 }, { "fpcw", X86_FPCW, 2, 0 },
+  { "fpsw", X86_FPSW, 2, 0 },
+};
+
 const struct x86_regname *x86_regname_lookup (const char *name, size_t len)
 {
   char buf[8];
@@ -85,16 +91,24 @@ static int better (const struct x86_regname *p, const struct x86_regname *b,
   return pfits ? p->size < b->size : p->size > b->size;
 }
 
-const char *x86_reg_name (int reg, unsigned size)
+static const struct x86_regname *pick (const struct x86_regname *t, size_t n,
+                                       int reg, unsigned size)
 {
   const struct x86_regname *best = 0;
   size_t i;
+  for (i = 0; i < n; i++)
+    if (t[i].reg == reg && !t[i].offset && (!best || better (&t[i], best, size)))
+      best = &t[i];
+  return best;
+}
 
+const char *x86_reg_name (int reg, unsigned size)
+{
+  const struct x86_regname *p;
   if (!size)
     size = 255;                 /* the whole register */
-  for (i = 0; i < NNAMES; i++)
-    if (names[i].reg == reg && !names[i].offset
-        && (!best || better (&names[i], best, size)))
-      best = &names[i];
-  return best ? best->name : "?";
+  p = pick (names, NNAMES, reg, size);
+  if (!p)
+    p = pick (unnamed, sizeof unnamed / sizeof unnamed[0], reg, size);
+  return p ? p->name : "?";
 }
