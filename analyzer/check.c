@@ -116,6 +116,8 @@ init_ctx (struct ctx *c, const struct prog *p, const struct model *m, struct sa_
   c->m = m;
   c->res = res;
   c->report = 0;
+  c->scenario = NULL;
+  memset (&c->written, 0, sizeof c->written);
   for (int i = 0; i < NLOC; i++)
     {
       c->loc_out[i] = c->loc_in[i] = -1;
@@ -516,7 +518,7 @@ check_class (struct ctx *c, const struct insn *in)
       snprintf (msg, sizeof msg,
                 "`%s` uses the stack below %%rsp, where the compiler may keep data"
                 " (the x86-64 red zone)", in->text);
-      say (c, SA_STACK, in, msg);
+      say (c, SA_STACK_USE, in, msg);
       return;
     case X86_C_NONDET:
       if (!m->in->is_volatile && m->nout > 0)
@@ -821,7 +823,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
       if (loc == X86_RSP)
         {
           snprintf (msg, sizeof msg, "`%s` changes the stack pointer", w ? w->text : "the asm");
-          say (c, SA_STACK, w, msg);
+          say (c, SA_STACK_USE, w, msg);
           continue;
         }
       if (c->loc_in[loc] >= 0)
@@ -920,6 +922,7 @@ run (struct ctx *c0, const struct prog *p, const struct model *m, struct sa_resu
 
   init_ctx (&c, p, m, res);
   c.scenario = scenario;
+  *c0 = c;
   in = calloc ((size_t) n + 1, sizeof *in);
   if (!in)
     {

@@ -23,7 +23,7 @@ static const struct {
   { SA_EARLYCLOBBER, "earlyclobber", "an output written before an input is read, without '&'" },
   { SA_MEMORY, "memory", "a memory access the policy does not allow or the contract does not declare" },
   { SA_CONTROL_FLOW, "control-flow", "control leaves the asm other than to an asm goto label" },
-  { SA_STACK, "stack", "the asm moves or writes the stack pointer (red zone)" },
+  { SA_STACK_USE, "stack", "the asm moves or writes the stack pointer (red zone)" },
   { SA_PRIVILEGED, "privileged", "a privileged instruction, which faults in user space" },
   { SA_NOT_PURE, "not-pure", "a non-volatile asm whose result is not a function of its inputs" },
   { SA_DIALECT, "dialect", "Intel syntax is in effect and the template has no {att|intel} alternative" },

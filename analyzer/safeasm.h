@@ -70,7 +70,7 @@ enum sa_code {
   SA_EARLYCLOBBER,              /* earlyclobber: output written before an input is read */
   SA_MEMORY,                    /* memory: memory access the policy forbids */
   SA_CONTROL_FLOW,              /* control-flow */
-  SA_STACK,                     /* stack */
+  SA_STACK_USE,                     /* stack */
   SA_PRIVILEGED,                /* privileged */
   SA_NOT_PURE,                  /* not-pure: non-volatile asm with a nondeterministic insn */
   SA_DIALECT,                   /* dialect */

@@ -115,9 +115,13 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
           k = lookup (value, mode_names, ARRAY_SIZE (mode_names));
           if (k < 0)
             {
-              error ("safeasm: bad value %qs for %<-fplugin-arg-safeasm-mode%>;"
-                     " accepted values: %<trap%>, %<warn%>, %<error%>",
-                     value ? value : "");
+              if (!value)
+                error ("safeasm: %<-fplugin-arg-safeasm-mode%> needs a value;"
+                       " accepted values: %<trap%>, %<warn%>, %<error%>");
+              else
+                error ("safeasm: bad value %qs for "
+                       "%<-fplugin-arg-safeasm-mode%>; accepted values: "
+                       "%<trap%>, %<warn%>, %<error%>", value);
               bad = 1;
             }
           else
@@ -128,9 +132,13 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
           k = lookup (value, policy_names, ARRAY_SIZE (policy_names));
           if (k < 0)
             {
-              error ("safeasm: bad value %qs for "
-                     "%<-fplugin-arg-safeasm-policy%>; accepted values: "
-                     "%<contract%>, %<strict%>", value ? value : "");
+              if (!value)
+                error ("safeasm: %<-fplugin-arg-safeasm-policy%> needs a "
+                       "value; accepted values: %<contract%>, %<strict%>");
+              else
+                error ("safeasm: bad value %qs for "
+                       "%<-fplugin-arg-safeasm-policy%>; accepted values: "
+                       "%<contract%>, %<strict%>", value);
               bad = 1;
             }
           else
@@ -183,9 +191,9 @@ safeasm_print_help (void)
 "                 prints the reason to stderr and traps (SIGILL) (default)\n"
 "  mode=warn      warn only; the asm statement is kept\n"
 "  mode=error     a rejected asm statement is a compile-time error\n"
-"  policy=contract  trust the operands and clobbers the asm declares,\n"
-"                 check the template against them (default)\n"
-"  policy=strict  also reject what the contract policy lets through\n"
+"  policy=contract  check the template against the contract the asm\n"
+"                 declares: its operands, clobbers and qualifiers (default)\n"
+"  policy=strict  as contract, and the asm may not access memory at all\n"
 "  report=FILE    append one JSON object per asm statement to FILE\n"
 "                 (JSON Lines; safe for parallel compilers)\n"
 "  help           print this text and carry on\n"

@@ -22,8 +22,18 @@
    is "*warn_unused_result").  */
 #define SAFEASM_REF_PASS "*warn_unused_result"
 
-/* The mangled name of the C++ front end's printable-name verbosity
-   that shows a function's signature ("int f(int)").  */
+/* lang_hooks.decl_printable_name verbosity that gives the C++ front
+   end's full signature ("int f(int)", "A::A(int)"); C prints the bare
+   name at any level.  */
 #define SAFEASM_NAME_VERBOSITY 2
+
+/* Nothing else differs between the GCC 11 and 12 APIs the plugin uses
+   (pass_data, gimple_opt_pass::execute (function *), the gasm
+   accessors including gimple_asm_inline_p, gimple_build_asm_vec,
+   build_string_literal (unsigned, const char *, ...), create_tmp_var_raw,
+   walk_gimple_seq_mod, symtab->first_asm_symbol () and asm_node,
+   plugin_default_version_check).  Only 11 and 12 have been built and
+   tested; a newer GCC is allowed through, and this is the file to
+   adjust if its API moved.  */
 
 #endif /* SAFEASM_COMPAT_H */

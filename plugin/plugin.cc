@@ -28,10 +28,10 @@ static int m32_warned;
 static int toplevel_done;
 
 /* ---------------------------------------------------------------- */
-/* Statements already diagnosed, by (location, code): C++ constructor
-   and destructor clones and template instantiations contain the same
-   asm statement more than once; say it once.  Every copy is still
-   rewritten and reported.  An open-addressing hash set.  */
+/* Statements already diagnosed, by (location, code): each instantiation
+   of a C++ template (and each constructor or destructor clone GCC does
+   not alias) contains the same asm statement; say it once.  Every copy
+   is still rewritten and reported.  An open-addressing hash set.  */
 
 struct seen_key
 {
@@ -50,8 +50,7 @@ seen_hash (location_t loc, unsigned code, size_t cap)
 }
 
 /* Nonzero if (LOC, CODE) was seen before; records it otherwise.
-   Key code 0 with loc 0 marks an empty slot, so the codes are
-   stored plus one.  */
+   A slot with code 0 is empty, so codes are stored plus one.  */
 static int
 seen_before (location_t loc, unsigned code)
 {
@@ -175,7 +174,8 @@ split_memory_inout (gasm *stmt, unsigned out, const char *c)
   for (i = 0; i < nin; i++)
     {
       tree in = gimple_asm_input_op (stmt, i);
-      const char *ic = TREE_PURPOSE (in) ? string_of (TREE_VALUE (TREE_PURPOSE (in))) : NULL;
+      const char *ic = (TREE_PURPOSE (in)
+                        ? string_of (TREE_VALUE (TREE_PURPOSE (in))) : NULL);
       if (ic && strcmp (ic, c + 1) == 0 && TREE_VALUE (in)
           && operand_equal_p (oval, TREE_VALUE (in), 0))
         {
@@ -190,6 +190,97 @@ split_memory_inout (gasm *stmt, unsigned out, const char *c)
         }
     }
   return 0;
+}
+
+/* Value identity of the operands, for the analyzer's register-sharing
+   rules: GCC gives an in-out operand's register to another input only
+   when the two hold equal values.  Operand K's value is 1 + the index
+   of the first operand whose expression equals its own (so equal
+   expressions share an id); a memory operand's ADDR_USES marks the
+   operand values its address is computed from (the pointer of *p, an
+   array index).  */
+
+static tree
+operand_value (gasm *stmt, unsigned k)
+{
+  unsigned nout = gimple_asm_noutputs (stmt);
+  tree op = k < nout ? gimple_asm_output_op (stmt, k)
+                     : gimple_asm_input_op (stmt, k - nout);
+  return TREE_VALUE (op);
+}
+
+static void
+note_addr_value (gasm *stmt, unsigned nops, tree t, struct sa_operand *o,
+                 const int *ids)
+{
+  unsigned k;
+  if (!t)
+    return;
+  STRIP_NOPS (t);
+  for (k = 0; k < nops; k++)
+    {
+      tree v = operand_value (stmt, k);
+      if (ids[k] > 0 && v && operand_equal_p (v, t, 0))
+        o->addr_uses |= 1ULL << ids[k];
+    }
+}
+
+static void
+collect_addr_values (gasm *stmt, unsigned nops, tree ref, struct sa_operand *o,
+                     const int *ids)
+{
+  while (ref && handled_component_p (ref))
+    {
+      if (TREE_CODE (ref) == ARRAY_REF || TREE_CODE (ref) == ARRAY_RANGE_REF)
+        note_addr_value (stmt, nops, TREE_OPERAND (ref, 1), o, ids);
+      ref = TREE_OPERAND (ref, 0);
+    }
+  if (!ref)
+    return;
+  if (TREE_CODE (ref) == MEM_REF || TREE_CODE (ref) == INDIRECT_REF
+      || TREE_CODE (ref) == TARGET_MEM_REF)
+    {
+      tree base = TREE_OPERAND (ref, 0);
+      note_addr_value (stmt, nops, base, o, ids);
+      if (TREE_CODE (base) == ADDR_EXPR)
+        collect_addr_values (stmt, nops, TREE_OPERAND (base, 0), o, ids);
+      if (TREE_CODE (ref) == TARGET_MEM_REF)
+        {
+          note_addr_value (stmt, nops, TMR_INDEX (ref), o, ids);
+          note_addr_value (stmt, nops, TMR_INDEX2 (ref), o, ids);
+        }
+    }
+}
+
+static void
+assign_values (gasm *stmt, struct sa_operand *outs, struct sa_operand *ins)
+{
+  unsigned nout = gimple_asm_noutputs (stmt), nops = nout + gimple_asm_ninputs (stmt);
+  unsigned k, j;
+  int *ids = XCNEWVEC (int, nops + 1);
+
+  for (k = 0; k < nops; k++)
+    {
+      tree v = operand_value (stmt, k);
+      ids[k] = k < 63 ? (int) k + 1 : 0;
+      for (j = 0; j < k && v; j++)
+        {
+          tree w = operand_value (stmt, j);
+          if (w && ids[j] > 0 && operand_equal_p (v, w, 0))
+            {
+              ids[k] = ids[j];
+              break;
+            }
+        }
+    }
+  for (k = 0; k < nops; k++)
+    {
+      struct sa_operand *o = k < nout ? &outs[k] : &ins[k - nout];
+      o->value = ids[k];
+      o->addr_uses = 0;
+      collect_addr_values (stmt, nops, operand_value (stmt, k), o, ids);
+    }
+  XDELETEVEC (ids);
 }
 
 /* ---------------------------------------------------------------- */
@@ -312,7 +403,7 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
   tree fndecl = current_function_decl;
   location_t loc = gimple_location (stmt);
   expanded_location xloc;
-  const char *fname;
+  char *fname;
   struct safeasm_record rec;
   struct sa_result res;
   struct sa_asm in;
@@ -325,11 +416,13 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
   if (loc == UNKNOWN_LOCATION && fndecl)
     loc = DECL_SOURCE_LOCATION (fndecl);
   xloc = expand_location (loc);
-  fname = fndecl ? lang_hooks.decl_printable_name (fndecl,
-                                                   SAFEASM_NAME_VERBOSITY)
-                 : "";
-  if (!fname)
-    fname = "";
+  /* A copy: the C++ front end returns names from a small ring that
+     the diagnostics below may recycle.  */
+  {
+    const char *n = fndecl ? lang_hooks.decl_printable_name
+                               (fndecl, SAFEASM_NAME_VERBOSITY) : NULL;
+    fname = xstrdup (n ? n : "");
+  }
 
   memset (&rec, 0, sizeof rec);
   rec.file = xloc.file;
@@ -357,6 +450,7 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
       rec.verdict = "unchecked";
       rec.action = "none";
       safeasm_report_write (&rec);
+      free (fname);
       return;
     }
 
@@ -383,6 +477,7 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
     }
   for (i = 0; i < nin; i++)
     fill_operand (&ins[i], gimple_asm_input_op (stmt, i));
+  assign_values (stmt, outs, ins);
   for (i = 0; i < nclob; i++)
     {
       const char *c = string_of (TREE_VALUE (gimple_asm_clobber_op (stmt, i)));
@@ -434,6 +529,7 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
       rec.verdict = "accept";
       rec.action = "kept";
       safeasm_report_write (&rec);
+      free (fname);
       return;
     }
   if (verdict == SA_UNCHECKED)
@@ -441,6 +537,7 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
       rec.verdict = "unchecked";
       rec.action = "none";
       safeasm_report_write (&rec);
+      free (fname);
       return;
     }
 
@@ -464,6 +561,7 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
   safeasm_report_write (&rec);
   if (safeasm_cfg.mode == SAFEASM_MODE_TRAP)
     trap_stmt (gsi, stmt, loc, &xloc, fname, &res);
+  free (fname);
 }
 
 /* walk_gimple_seq_mod callback.  Statements with bodies (binds, try,

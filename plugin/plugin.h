@@ -28,10 +28,6 @@
 
 #include "compat.h"
 
-/* GCC's system.h includes <signal.h>, whose SA_STACK (an alias of
-   SA_ONSTACK) would clobber the analyzer's enumerator of that name.
-   The plugin has no use for the signal flag.  */
-#undef SA_STACK
 #include "safeasm.h"
 
 #define SAFEASM_VERSION "0.1.0"

@@ -216,8 +216,8 @@ void
 safeasm_report_close (void)
 {
   if (report_fd >= 0 && close (report_fd) != 0 && !report_failed)
-    error ("safeasm: cannot write report file %qs: %s", report_path,
-           xstrerror (errno));
+    error_at (UNKNOWN_LOCATION, "safeasm: cannot write report file %qs: %s",
+              report_path, xstrerror (errno));
   report_fd = -1;
 }
 
@@ -325,13 +325,14 @@ safeasm_report_write (const struct safeasm_record *rec)
   while (w < 0 && errno == EINTR);
   if (w < 0 || (size_t) w != b.len)
     {
+      /* About the file, not about the statement being compiled.  */
       if (w < 0)
-        error ("safeasm: cannot write report file %qs: %s", report_path,
-               xstrerror (errno));
+        error_at (UNKNOWN_LOCATION, "safeasm: cannot write report file %qs:"
+                  " %s", report_path, xstrerror (errno));
       else
-        error ("safeasm: short write to report file %qs (%lu of %lu "
-               "bytes); the report is incomplete", report_path,
-               (unsigned long) w, (unsigned long) b.len);
+        error_at (UNKNOWN_LOCATION, "safeasm: short write to report file "
+                  "%qs (%lu of %lu bytes); the report is incomplete",
+                  report_path, (unsigned long) w, (unsigned long) b.len);
       report_failed = 1;
     }
   safeasm_buf_free (&b);

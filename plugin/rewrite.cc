@@ -75,7 +75,7 @@ safeasm_output_is_inout (gasm *stmt, unsigned out)
   return 0;
 }
 
-/* OP's constraint as a STRING_CST tree.  */
+/* An asm operand: the TREE_LIST ((NULL, "CONSTRAINT"), VALUE).  */
 static tree
 build_op (const char *constraint, tree value)
 {
@@ -86,8 +86,8 @@ build_op (const char *constraint, tree value)
 static void
 add_clobber (vec<tree, va_gc> **clobbers, const char *reg)
 {
-  vec_safe_push (*clobbers,
-                 build_tree_list (NULL_TREE, build_string (strlen (reg), reg)));
+  tree s = build_string (strlen (reg), reg);
+  vec_safe_push (*clobbers, build_tree_list (NULL_TREE, s));
 }
 
 /* "lhs = 0" for an output operand, or NULL if its type is not one a
@@ -139,7 +139,6 @@ safeasm_build_trap (gasm *stmt, location_t loc, const char *message,
 
   /* (b) write (2, message, len) by a raw system call.  */
   tmp = create_tmp_var_raw (long_integer_type_node, "safeasm");
-  DECL_CONTEXT (tmp) = current_function_decl;
   vec_safe_push (outputs, build_op ("=a", tmp));
   vec_safe_push (inputs, build_op ("a", build_int_cst (long_integer_type_node,
                                                        1)));
