@@ -19,6 +19,8 @@ struct lstate {
   uint8_t wwidth;               /* width of the last write, for messages */
   int16_t writer;               /* last instruction that wrote it, -1 */
   int16_t origin;               /* undefined register its value came from, -1 */
+  uint32_t src_tok;             /* a move copied this value (token) into it, 0 if not */
+  uint8_t src_w;                /* how many bytes that move copied */
 };
 
 struct state {
@@ -304,7 +306,8 @@ may_share (const struct model *m, int o, int i, int as_addr)
 }
 
 static void
-check_early (struct ctx *c, const struct state *s, const struct insn *in, int no, int as_addr)
+check_early (struct ctx *c, const struct state *s, const struct insn *in, int no, int as_addr,
+             unsigned width)
 {
   char a[40], b[40], msg[SA_MSG_LEN];
   if (!c->report || no < 0)
@@ -312,6 +315,12 @@ check_early (struct ctx *c, const struct state *s, const struct insn *in, int no
   for (int o = 0; o < c->m->nout && o < 64; o++)
     if ((s->outs_written >> o) & 1 && may_share (c->m, o, no, as_addr))
       {
+        int ol = c->m->op[o].loc, il = c->m->op[no].loc;
+        /* After "mov %1, %0" the two hold the same value: sharing a
+           register is harmless while %0 keeps that copy.  */
+        if (!as_addr && ol >= 0 && il >= 0 && s->l[ol].src_tok
+            && s->l[ol].src_tok == s->l[il].tok && width && width <= s->l[ol].src_w)
+          continue;
         snprintf (msg, sizeof msg,
                   "`%s` reads %s %s after %s was written; without '&' (\"=&...\")"
                   " GCC may give both the same register",
@@ -322,10 +331,13 @@ check_early (struct ctx *c, const struct state *s, const struct insn *in, int no
       }
 }
 
-/* An explicit register read of LOC, WIDTH bytes at OFFSET.  */
+enum { READ_EXPLICIT, READ_IMPLICIT, READ_COND_DEST };
+
+/* A register read of LOC, WIDTH bytes at OFFSET: explicit, implicit
+   (mul's rax), or the old value a conditional write keeps.  */
 static void
 read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
-          unsigned width, unsigned offset, int cond_dest)
+          unsigned width, unsigned offset, int how)
 {
   char a[64], msg[SA_MSG_LEN];
   unsigned need = width + offset;
@@ -333,7 +345,7 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
     need = c->full[loc];
   if (c->loc_in[loc] >= 0)
     {
-      check_early (c, s, in, c->loc_in[loc], 0);
+      check_early (c, s, in, c->loc_in[loc], 0, width);
       check_input_intact (c, s, in, loc);
     }
   if (s->l[loc].def >= need || !c->report)
@@ -341,7 +353,7 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
   if (c->loc_out[loc] >= 0)
     {
       int no = c->loc_out[loc];
-      if (cond_dest)
+      if (how == READ_COND_DEST)
         snprintf (msg, sizeof msg,
                   "`%s` only conditionally writes %s, so its old value can survive;"
                   " an output-only operand has none: make it \"+\" or write it first",
@@ -354,8 +366,9 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
       say (c, SA_OUTPUT_READ, in, msg);
       return;
     }
-  snprintf (msg, sizeof msg, "`%s` reads %s, which holds no declared input",
-            in->text, loc_name (c, loc, width, a, sizeof a));
+  snprintf (msg, sizeof msg, "`%s` %sreads %s, which holds no declared input",
+            in->text, how == READ_IMPLICIT ? "implicitly " : "",
+            loc_name (c, loc, width, a, sizeof a));
   say (c, SA_UNDECLARED_READ, in, msg);
 }
 
@@ -384,17 +397,19 @@ write_reg (struct ctx *c, struct state *s, int i, int loc, unsigned width,
   l->tok = WTOK (i, loc);
   l->writer = (int16_t) i;
   l->origin = -1;
+  l->src_tok = 0;
   if (c->loc_out[loc] >= 0 && bit (c->loc_out[loc]))
     s->outs_written |= (uint64_t) 1 << c->loc_out[loc];
 }
 
+/* A write of WIDTH bytes to memory operand NO: it counts as writing
+   the output only if it covers the whole object.  */
 static void
-note_mem_op_written (struct state *s, int no)
+note_mem_op_written (const struct ctx *c, struct state *s, int no, unsigned width)
 {
-  if (bit (no))
-    {
-      s->mem_written |= (uint64_t) 1 << no;
-    }
+  unsigned size = c->m->op[no].size;
+  if (bit (no) && (!size || !width || width >= size))
+    s->mem_written |= (uint64_t) 1 << no;
 }
 
 /* A memory operand of IN, accessed with ACCESS (X86_A_R/W) unless it
@@ -408,23 +423,23 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
 
   /* The registers of the address are read.  */
   if (o->base)
-    read_reg (c, s, in, o->base, 8, 0, 0);
+    read_reg (c, s, in, o->base, 8, 0, READ_EXPLICIT);
   if (o->index)
-    read_reg (c, s, in, o->index, 8, 0, 0);
+    read_reg (c, s, in, o->index, 8, 0, READ_EXPLICIT);
   if (o->base_op >= 0)
     {
-      check_early (c, s, in, o->base_op, 1);
+      check_early (c, s, in, o->base_op, 1, 0);
       if (m->op[o->base_op].loc >= 0 && !m->op[o->base_op].output)
-        read_reg (c, s, in, m->op[o->base_op].loc, 8, 0, 0);
+        read_reg (c, s, in, m->op[o->base_op].loc, 8, 0, READ_EXPLICIT);
     }
   if (o->index_op >= 0)
     {
-      check_early (c, s, in, o->index_op, 1);
+      check_early (c, s, in, o->index_op, 1, 0);
       if (m->op[o->index_op].loc >= 0 && !m->op[o->index_op].output)
-        read_reg (c, s, in, m->op[o->index_op].loc, 8, 0, 0);
+        read_reg (c, s, in, m->op[o->index_op].loc, 8, 0, READ_EXPLICIT);
     }
   if (o->mem_op >= 0)
-    check_early (c, s, in, o->mem_op, 1);
+    check_early (c, s, in, o->mem_op, 1, 0);
   if (!access || (o->kinds & X86_K_ADDR))
     return;
 
@@ -454,7 +469,7 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
           say (c, SA_OUTPUT_READ, in, msg);
         }
       if (access & X86_A_W)
-        note_mem_op_written (s, o->mem_op);
+        note_mem_op_written (c, s, o->mem_op, o->width);
       return;
     }
   /* Thread-pointer relative reads (%fs:0, %fs:OFFSET): the story is
@@ -529,6 +544,13 @@ check_class (struct ctx *c, const struct insn *in)
           say (c, SA_NOT_PURE, in, msg);
         }
       break;
+    case X86_C_FLOW:
+      if (f->flow == X86_FLOW_NONE)
+        {
+          snprintf (msg, sizeof msg, "`%s` transfers control out of the asm", in->text);
+          say (c, SA_CONTROL_FLOW, in, msg);
+        }
+      break;
     default:
       break;
     }
@@ -547,8 +569,6 @@ check_class (struct ctx *c, const struct insn *in)
       for (int j = 0; j < in->nops; j++)
         {
           const struct iop *o = &in->ops[j];
-          if (!(f->ops[j].kinds & X86_K_LABEL))
-            continue;
           if (o->kinds == X86_K_LABEL && (o->lbl == LBL_LOCAL || o->lbl == LBL_GOTO))
             continue;
           if (o->kinds == X86_K_LABEL)
@@ -606,7 +626,7 @@ apply (struct ctx *c, struct state *s, int i)
             macc |= X86_A_R;
           memory_access (c, s, in, o, macc);
           if (o->mem_op >= 0 && (macc & X86_A_W) && loc < 0)
-            note_mem_op_written (s, o->mem_op);
+            note_mem_op_written (c, s, o->mem_op, o->width);
         }
       if (loc < 0 || !is_regop (o))
         continue;
@@ -637,17 +657,18 @@ apply (struct ctx *c, struct state *s, int i)
           if (move && dest_is_reg && !(acc & X86_A_W))
             {
               if (c->loc_in[loc] >= 0)
-                check_early (c, s, in, c->loc_in[loc], 0);
+                check_early (c, s, in, c->loc_in[loc], 0, o->width);
               continue;         /* the value flows; judged where it is used */
             }
           if ((f->attrs & X86_F_XCHG) && in->nops == 2 && is_regop (&in->ops[0])
               && is_regop (&in->ops[1]))
             {
               if (c->loc_in[loc] >= 0)
-                check_early (c, s, in, c->loc_in[loc], 0);
+                check_early (c, s, in, c->loc_in[loc], 0, o->width);
               continue;
             }
-          read_reg (c, s, in, loc, o->width, o->offset, cond && !(acc & X86_A_R));
+          read_reg (c, s, in, loc, o->width, o->offset,
+                    cond && !(acc & X86_A_R) ? READ_COND_DEST : READ_EXPLICIT);
         }
     }
 
@@ -666,17 +687,21 @@ apply (struct ctx *c, struct state *s, int i)
           memory_access (c, s, in, &mo, im->access & (X86_A_R | X86_A_W));
           continue;
         }
-      if ((im->access & X86_A_R) && c->loc_in[im->reg] >= 0)
+      /* An optional read (cpuid's ecx) need not hold a value, but an
+         input living there must still be intact and not shared.  */
+      if ((im->access & X86_A_R) && (im->access & X86_A_SOFT))
         {
-          check_early (c, s, in, c->loc_in[im->reg], 0);
-          check_input_intact (c, s, in, im->reg);
+          if (c->loc_in[im->reg] >= 0)
+            {
+              check_early (c, s, in, c->loc_in[im->reg], 0, imp_width (in, im));
+              check_input_intact (c, s, in, im->reg);
+            }
         }
+      else if (im->access & X86_A_R)
+        read_reg (c, s, in, im->reg, imp_width (in, im), 0, READ_IMPLICIT);
     }
   if (in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE))
-    {
-      if (c->loc_in[X86_RCX] >= 0)
-        check_early (c, s, in, c->loc_in[X86_RCX], 0);
-    }
+    read_reg (c, s, in, X86_RCX, 8, 0, READ_IMPLICIT);
 
   /* Writes.  */
   before = *s;
@@ -689,11 +714,11 @@ apply (struct ctx *c, struct state *s, int i)
       if (!(acc & X86_A_W) || loc < 0 || !is_regop (o))
         {
           if ((acc & X86_A_W) && o->opno >= 0 && (o->kinds & X86_K_MEM))
-            note_mem_op_written (s, o->opno);
+            note_mem_op_written (c, s, o->opno, f->ops[j].width ? f->ops[j].width : in->opsize);
           continue;
         }
       if (o->opno >= 0 && (o->kinds & X86_K_MEM))
-        note_mem_op_written (s, o->opno);
+        note_mem_op_written (c, s, o->opno, f->ops[j].width ? f->ops[j].width : in->opsize);
       w = f->ops[j].width ? f->ops[j].width : o->width;
       if (!w)
         w = in->opsize;
@@ -727,6 +752,11 @@ apply (struct ctx *c, struct state *s, int i)
             {
               const struct lstate *sv = &before.l[sl];
               unsigned need = src->width + src->offset;
+              if (!src->offset && sv->def >= src->width)
+                {
+                  s->l[loc].src_tok = sv->tok;
+                  s->l[loc].src_w = (uint8_t) (w < src->width ? w : src->width);
+                }
               if (need > c->full[sl])
                 need = c->full[sl];
               if (w >= c->full[loc] && src->width >= c->full[sl] && c->full[sl] == c->full[loc])
@@ -884,9 +914,14 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
               if ((o->kinds & OPK_MEM) && bit (i) && (s->mem_written >> i) & 1)
                 continue;
               if (l->origin >= 0)
-                snprintf (msg, sizeof msg, "%s receives %s, which holds no declared input",
-                          opnd_label (m, i, a, sizeof a),
-                          loc_name (c, l->origin, 0, b, sizeof b));
+                {
+                  snprintf (msg, sizeof msg, "%s receives %s, which holds no declared input",
+                            opnd_label (m, i, a, sizeof a),
+                            loc_name (c, l->origin, 0, b, sizeof b));
+                  say (c, SA_UNDECLARED_READ,
+                       l->writer >= 0 ? &p->insns[l->writer] : NULL, msg);
+                  break;
+                }
               else if (l->tok == ENTRY (loc))
                 snprintf (msg, sizeof msg, "%s is an output, but the asm never writes it",
                           opnd_label (m, i, a, sizeof a));
@@ -905,7 +940,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
         }
       else if ((o->kinds & OPK_MEM) && !(bit (i) && (s->mem_written >> i) & 1))
         {
-          snprintf (msg, sizeof msg, "%s is a memory output, but the asm does not always write it",
+          snprintf (msg, sizeof msg, "%s is a memory output, but the asm does not write all of it on every path",
                     opnd_label (m, i, a, sizeof a));
           say (c, SA_OUTPUT_UNSET, NULL, msg);
         }

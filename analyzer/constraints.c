@@ -239,8 +239,6 @@ parse_clobber (struct model *m, const char *c, struct sa_result *res)
     m->clob_memory = 1;
   else if (strcmp (c, "cc") == 0 || strcmp (c, "flags") == 0)
     m->clob_cc = 1;
-  else if (strcmp (c, "dirflag") == 0)
-    m->clob_dirflag = 1;
   else if (strcmp (c, "fpsr") == 0)
     m->clob_fpsr = 1;
   else if (strcmp (c, "fpcr") == 0)

@@ -141,38 +141,38 @@ choices (unsigned kinds, unsigned out[3])
 }
 
 /* Every choice GCC may make for the operands must give an instruction
-   safeasm knows (choices with two memory operands are assembler errors,
-   not miscompilations, and are skipped).  Returns the form for the
-   all-registers choice, which decides the effects.  */
+   safeasm knows: "=rm" with "rm" lets GCC put both in memory, which no
+   two-operand instruction encodes (at -O0 it does).  Returns the form
+   for the all-registers choice, which decides the effects; on failure
+   *MEMS counts the memory operands of the choice that failed.  */
 static const struct x86_form *
-find_form_all (const struct insn *in, unsigned *size, int *known)
+find_form_all (const struct insn *in, unsigned *size, int *known, int *mems)
 {
   unsigned ch[X86_MAX_OPS][3];
   int nch[X86_MAX_OPS], idx[X86_MAX_OPS] = { 0 };
   const struct x86_form *first = NULL;
   struct insn v = *in;
 
+  *mems = 0;
   for (int j = 0; j < in->nops; j++)
     nch[j] = choices (in->ops[j].kinds, ch[j]);
   for (;;)
     {
-      int nmem = 0;
+      unsigned sz;
+      const struct x86_form *f;
       for (int j = 0; j < in->nops; j++)
+        v.ops[j].kinds = ch[j][idx[j]];
+      f = find_form (&v, &sz, known);
+      if (!f)
         {
-          v.ops[j].kinds = ch[j][idx[j]];
-          nmem += v.ops[j].kinds == X86_K_MEM && nch[j] > 1;
+          for (int j = 0; j < in->nops; j++)
+            *mems += nch[j] > 1 && v.ops[j].kinds == X86_K_MEM;
+          return NULL;
         }
-      if (nmem < 2 || first == NULL)
+      if (!first)
         {
-          unsigned sz;
-          const struct x86_form *f = find_form (&v, &sz, known);
-          if (!f)
-            return NULL;
-          if (!first)
-            {
-              first = f;
-              *size = sz;
-            }
+          first = f;
+          *size = sz;
         }
       int j = 0;
       while (j < in->nops && ++idx[j] == nch[j])
@@ -255,11 +255,17 @@ match_forms (struct prog *p, const struct model *m, struct sa_result *res)
       struct insn *in = &p->insns[i];
       unsigned size;
       int known;
-      const struct x86_form *f = find_form_all (in, &size, &known);
+      int mems;
+      const struct x86_form *f = find_form_all (in, &size, &known, &mems);
 
       if (!f)
         {
-          if (!known)
+          if (known && mems >= 2)
+            add_reason (res, SA_BAD_OPERAND, in,
+                        "`%s`: the constraints let GCC put %d operands in memory at once"
+                        " (it does at -O0), and `%s` cannot take them", in->text, mems,
+                        in->mnem);
+          else if (!known)
             add_reason (res, SA_UNKNOWN_INSN, in,
                         "`%s`: `%s` is not an instruction safeasm knows", in->text, in->mnem);
           else

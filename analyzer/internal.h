@@ -64,7 +64,7 @@ struct model {
   int nout;
   struct opnd op[MAX_OPERANDS];
   regset clobbered;             /* registers named in clobbers */
-  int clob_memory, clob_cc, clob_dirflag, clob_fpsr;
+  int clob_memory, clob_cc, clob_fpsr;
   int nlabels;
 };
 

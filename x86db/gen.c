@@ -33,12 +33,13 @@ static const struct sym accesses[] = {
   S ("r", X86_A_R), S ("w", X86_A_W), S ("rw", X86_A_R | X86_A_W),
   S ("cw", X86_A_W | X86_A_COND), S ("n", 0),
   /* implicit registers only */
+  S ("or", X86_A_R | X86_A_SOFT),
   S ("mr", X86_A_MEM | X86_A_R), S ("mw", X86_A_MEM | X86_A_W),
   S ("mrw", X86_A_MEM | X86_A_R | X86_A_W), { 0, 0, 0 }
 };
 static const struct sym accbits[] = {
   S ("", X86_A_R), S ("", X86_A_W), S ("", X86_A_COND), S ("", X86_A_MEM),
-  S ("", X86_A_ZX), { 0, 0, 0 }
+  S ("", X86_A_ZX), S ("", X86_A_SOFT), { 0, 0, 0 }
 };
 static const struct sym kinds[] = {
   S ("R", X86_K_GPR), S ("M", X86_K_MEM), S ("I", X86_K_IMM),

@@ -80,8 +80,10 @@ enum {
   X86_A_COND = 1 << 2,          /* only written under a condition (implies the old value survives) */
   X86_A_MEM = 1 << 3,           /* implicit only: memory addressed by this register is accessed
                                    with R/W; the register itself is not */
-  X86_A_ZX = 1 << 4             /* write zero-extends to the full register (set by the
+  X86_A_ZX = 1 << 4,            /* write zero-extends to the full register (set by the
                                    generator for 32-bit GPR writes; VEX writes of vectors) */
+  X86_A_SOFT = 1 << 5           /* implicit read the instruction may ignore (cpuid's ecx
+                                   for leaves without sub-leaves): not required to hold a value */
 };
 
 /* Size suffixes a form accepts (AT&T "addb addw addl addq").  */

@@ -6,6 +6,11 @@
   jsonl.py count FILE               print the number of lines
   jsonl.py fields FILE F...         every object has the fields F (exit 0/1)
   jsonl.py match FILE COND...       some object satisfies every COND (exit 0/1)
+  jsonl.py gccdiag FILE KIND REGEXP LINE
+                                    FILE is GCC's -fdiagnostics-format=json
+                                    output (one JSON array); some diagnostic
+                                    of KIND (warning, error) has a message
+                                    matching REGEXP at line LINE (exit 0/1)
 
 COND is PATH=VALUE (the value's text equals VALUE) or PATH~REGEXP (the
 text contains a match of REGEXP).  PATH is a dotted field path; when a
@@ -76,11 +81,41 @@ def cond_ok(obj, cond):
     return False
 
 
+def gccdiag(path, kind, regexp, line):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    try:
+        diags = json.loads(text)
+    except ValueError as e:
+        print("%s: not JSON (%s):\n%s" % (path, e, text))
+        return 1
+    if not isinstance(diags, list):
+        print("%s: not a JSON array" % path)
+        return 1
+
+    def walk(ds):
+        for d in ds:
+            yield d
+            for c in walk(d.get("children", [])):
+                yield c
+
+    for d in walk(diags):
+        if d.get("kind") != kind or not re.search(regexp, d.get("message", "")):
+            continue
+        for loc in d.get("locations", []):
+            if str(loc.get("caret", {}).get("line")) == str(line):
+                return 0
+    print("no %s matching %r at line %s in:\n%s" % (kind, regexp, line, text))
+    return 1
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
     cmd, path, rest = argv[1], argv[2], argv[3:]
+    if cmd == "gccdiag":
+        return gccdiag(path, *rest)
     try:
         objs = load(path)
     except OSError as e:

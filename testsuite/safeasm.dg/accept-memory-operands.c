@@ -1,5 +1,5 @@
-/* Memory operands: an "m" input read and a "+m" output updated in
-   place, and a displacement on a memory operand (4+%1).  */
+/* Memory operands: "m" inputs read and a "+m" output updated in
+   place; the "=&r" scratch is written before the last input is read.  */
 /* { dg-do run } */
 
 #include <stdio.h>
@@ -11,10 +11,10 @@ accumulate (unsigned *total, const struct pair *p)
 {
   unsigned tmp;
   __asm__ ("movl %2, %1\n\t" /* { dg-bogus "safeasm" } */
-	   "addl 4+%2, %1\n\t"
+	   "addl %3, %1\n\t"
 	   "addl %1, %0"
 	   : "+m" (*total), "=&r" (tmp)
-	   : "m" (*p)
+	   : "m" (p->first), "m" (p->second)
 	   : "cc");
 }
 

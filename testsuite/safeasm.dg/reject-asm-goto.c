@@ -29,5 +29,5 @@ main (void)
   printf ("after the asm %d\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-asm-goto\\.c:@L@: in is_zero: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*\[er\]ax" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-asm-goto\\.c:12: in is_zero: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*\[er\]ax" } */
 /* { dg-final { scan-report-match {verdict=reject goto=true} } } */

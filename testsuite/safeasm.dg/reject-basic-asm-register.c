@@ -19,5 +19,5 @@ main (void)
   puts ("after the asm");
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-basic-asm-register\\.c:@L@: in zap_eax: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*\[er\]ax" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-basic-asm-register\\.c:11: in zap_eax: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*\[er\]ax" } */
 /* { dg-final { scan-report-match {verdict=reject basic=true reasons.code=clobber-missing} } } */

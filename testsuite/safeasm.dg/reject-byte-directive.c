@@ -19,4 +19,4 @@ main (void)
   puts ("after the asm");
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-byte-directive\\.c:@L@: in raw_bytes: safeasm rejected inline asm: \\\[directive\\\] \[^\n\]*\\.byte" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-byte-directive\\.c:11: in raw_bytes: safeasm rejected inline asm: \\\[directive\\\] \[^\n\]*\\.byte" } */

@@ -24,4 +24,4 @@ main (void)
   puts ("after the asm");
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-call\\.c:@L@: in call_out: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*call" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-call\\.c:16: in call_out: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*call" } */

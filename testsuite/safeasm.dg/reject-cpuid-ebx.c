@@ -24,4 +24,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-cpuid-ebx\\.c:@L@: in probe: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*\[er\]bx" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-cpuid-ebx\\.c:13: in probe: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*\[er\]bx" } */

@@ -27,4 +27,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-earlyclobber\\.c:@L@: in scale_add: safeasm rejected inline asm: \\\[earlyclobber\\\] " } */
+/* { dg-output "before the asm\n\[^\n\]*reject-earlyclobber\\.c:13: in scale_add: safeasm rejected inline asm: \\\[earlyclobber\\\] " } */

@@ -24,4 +24,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-explicit-ecx\\.c:@L@: in plus5: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*\[er\]cx" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-explicit-ecx\\.c:11: in plus5: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*\[er\]cx" } */

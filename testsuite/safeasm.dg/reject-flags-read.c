@@ -23,4 +23,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-flags-read\\.c:@L@: in add_carry: safeasm rejected inline asm: \\\[flags-read\\\] " } */
+/* { dg-output "before the asm\n\[^\n\]*reject-flags-read\\.c:11: in add_carry: safeasm rejected inline asm: \\\[flags-read\\\] " } */

@@ -23,5 +23,5 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-inlined-function-name\\.c:@L@: in inlined_probe: safeasm rejected inline asm: \\\[clobber-missing\\\] " } */
+/* { dg-output "before the asm\n\[^\n\]*reject-inlined-function-name\\.c:12: in inlined_probe: safeasm rejected inline asm: \\\[clobber-missing\\\] " } */
 /* { dg-final { scan-report-match {verdict=reject function=inlined_probe} } } */

@@ -28,4 +28,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-input-written\\.c:@L@: in mul_by_adding: safeasm rejected inline asm: \\\[input-written\\\] " } */
+/* { dg-output "before the asm\n\[^\n\]*reject-input-written\\.c:13: in mul_by_adding: safeasm rejected inline asm: \\\[input-written\\\] " } */

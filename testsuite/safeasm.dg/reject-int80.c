@@ -24,4 +24,4 @@ main (void)
   printf ("after the asm %ld\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-int80\\.c:@L@: in getpid_int80: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*int" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-int80\\.c:12: in getpid_int80: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*int" } */

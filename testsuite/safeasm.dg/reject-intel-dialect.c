@@ -25,5 +25,5 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-intel-dialect\\.c:@L@: in add: safeasm rejected inline asm: \\\[dialect\\\] " } */
+/* { dg-output "before the asm\n\[^\n\]*reject-intel-dialect\\.c:13: in add: safeasm rejected inline asm: \\\[dialect\\\] " } */
 /* { dg-final { scan-report-match {verdict=reject dialect=intel reasons.code=dialect} } } */

@@ -20,4 +20,4 @@ main (void)
   puts ("after the asm");
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-jmp-symbol\\.c:@L@: in jump_away: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*jmp" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-jmp-symbol\\.c:12: in jump_away: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*jmp" } */

@@ -23,4 +23,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-memory-undeclared\\.c:@L@: in load: safeasm rejected inline asm: \\\[memory\\\] " } */
+/* { dg-output "before the asm\n\[^\n\]*reject-memory-undeclared\\.c:13: in load: safeasm rejected inline asm: \\\[memory\\\] " } */

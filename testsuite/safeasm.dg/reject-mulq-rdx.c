@@ -24,4 +24,4 @@ main (void)
   printf ("after the asm %lu\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-mulq-rdx\\.c:@L@: in mul_low: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*rdx" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-mulq-rdx\\.c:12: in mul_low: safeasm rejected inline asm: \\\[clobber-missing\\\] \[^\n\]*rdx" } */

@@ -23,4 +23,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-output-read\\.c:@L@: in add: safeasm rejected inline asm: \\\[output-read\\\] " } */
+/* { dg-output "before the asm\n\[^\n\]*reject-output-read\\.c:11: in add: safeasm rejected inline asm: \\\[output-read\\\] " } */

@@ -24,4 +24,4 @@ main (void)
   printf ("after the asm %lu\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-push-pop\\.c:@L@: in copy: safeasm rejected inline asm: \\\[stack\\\] \[^\n\]*push" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-push-pop\\.c:12: in copy: safeasm rejected inline asm: \\\[stack\\\] \[^\n\]*push" } */

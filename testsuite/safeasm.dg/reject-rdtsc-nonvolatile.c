@@ -22,4 +22,4 @@ main (void)
   printf ("after the asm %llu\n", (unsigned long long) t);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-rdtsc-nonvolatile\\.c:@L@: in ticks: safeasm rejected inline asm: \\\[not-pure\\\] \[^\n\]*rdtsc" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-rdtsc-nonvolatile\\.c:13: in ticks: safeasm rejected inline asm: \\\[not-pure\\\] \[^\n\]*rdtsc" } */

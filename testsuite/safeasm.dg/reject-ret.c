@@ -20,4 +20,4 @@ main (void)
   printf ("after the asm %d\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-ret\\.c:@L@: in early_return: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*ret" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-ret\\.c:11: in early_return: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*ret" } */

@@ -24,4 +24,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-shift-count-not-cl\\.c:@L@: in shl: safeasm rejected inline asm: \\\[bad-operand\\\] " } */
+/* { dg-output "before the asm\n\[^\n\]*reject-shift-count-not-cl\\.c:12: in shl: safeasm rejected inline asm: \\\[bad-operand\\\] " } */

@@ -24,4 +24,4 @@ main (void)
   printf ("after the asm %ld\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-syscall\\.c:@L@: in getpid_syscall: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*syscall" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-syscall\\.c:12: in getpid_syscall: safeasm rejected inline asm: \\\[control-flow\\\] \[^\n\]*syscall" } */

@@ -20,4 +20,4 @@ main (void)
   printf ("after the asm %u\n", r);
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-unknown-mnemonic\\.c:@L@: in frob: safeasm rejected inline asm: \\\[unknown-insn\\\] \[^\n\]*frobnicate" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-unknown-mnemonic\\.c:11: in frob: safeasm rejected inline asm: \\\[unknown-insn\\\] \[^\n\]*frobnicate" } */

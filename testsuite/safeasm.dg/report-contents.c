@@ -23,5 +23,5 @@ bad (unsigned leaf)
 /* { dg-final { scan-report-count "." 2 } } */
 /* { dg-final { scan-report-fields {file line column function template dialect basic volatile goto inline policy mode verdict action reasons notes insns gcc plugin} } } */
 /* { dg-final { scan-report-match {verdict=accept function=good line=9 template=bswapl\ %0 basic=false volatile=false goto=false inline=false mode=trap policy=contract dialect=att} } } */
-/* { dg-final { scan-report-match {verdict=reject function=bad line=@L@ template=cpuid volatile=true mode=trap reasons.code=clobber-missing reasons.insn~cpuid reasons.message~\[er\]bx action~trap file~report-contents\\.c$} } } */
+/* { dg-final { scan-report-match {verdict=reject function=bad line=17 template=cpuid volatile=true mode=trap reasons.code=clobber-missing reasons.insn~cpuid reasons.message~\[er\]bx action~trap file~report-contents\\.c$} } } */
 /* { dg-final { scan-report-not "\"verdict\": *\"unchecked\"" } } */
