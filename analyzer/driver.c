@@ -8,7 +8,7 @@
 #include "safeasm.h"
 #include "x86db.h"
 
-#define MAXOPS 64
+#define MAXOPS 128              /* beyond the analyzer's limit, to test it */
 #define MAXCLOB 64
 
 struct stmt {
