@@ -331,7 +331,11 @@ check_early (struct ctx *c, const struct state *s, const struct insn *in, int no
       }
 }
 
-enum { READ_EXPLICIT, READ_IMPLICIT, READ_COND_DEST };
+/* How a register is read: named in the template (%%rax), through an
+   operand reference (%1), implicitly (mul's rax), or as the old value a
+   conditional write keeps.  Only a read through an operand expects the
+   operand's value, so only it must find the input intact.  */
+enum { READ_EXPLICIT, READ_OPERAND, READ_IMPLICIT, READ_COND_DEST };
 
 /* A register read of LOC, WIDTH bytes at OFFSET: explicit, implicit
    (mul's rax), or the old value a conditional write keeps.  */
@@ -346,7 +350,8 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
   if (c->loc_in[loc] >= 0)
     {
       check_early (c, s, in, c->loc_in[loc], 0, width);
-      check_input_intact (c, s, in, loc);
+      if (how == READ_OPERAND)
+        check_input_intact (c, s, in, loc);
     }
   if (s->l[loc].def >= need || !c->report)
     return;
@@ -430,13 +435,13 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
     {
       check_early (c, s, in, o->base_op, 1, 0);
       if (m->op[o->base_op].loc >= 0 && !m->op[o->base_op].output)
-        read_reg (c, s, in, m->op[o->base_op].loc, 8, 0, READ_EXPLICIT);
+        read_reg (c, s, in, m->op[o->base_op].loc, 8, 0, READ_OPERAND);
     }
   if (o->index_op >= 0)
     {
       check_early (c, s, in, o->index_op, 1, 0);
       if (m->op[o->index_op].loc >= 0 && !m->op[o->index_op].output)
-        read_reg (c, s, in, m->op[o->index_op].loc, 8, 0, READ_EXPLICIT);
+        read_reg (c, s, in, m->op[o->index_op].loc, 8, 0, READ_OPERAND);
     }
   if (o->mem_op >= 0)
     check_early (c, s, in, o->mem_op, 1, 0);
@@ -453,6 +458,25 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
   if (o->mem_op >= 0 && o->base_op < 0 && o->index_op < 0 && !o->base && !o->index)
     {
       const struct opnd *op = &m->op[o->mem_op];
+      long off = o->has_disp ? o->disp : 0;
+      if (op->size && !m->clob_memory
+          && ((o->has_disp && !o->disp_known) || off < 0
+              || (unsigned long) off + o->mwidth > op->size))
+        {
+          if (o->has_disp && !o->disp_known)
+            snprintf (msg, sizeof msg,
+                      "`%s` %s memory at an offset from %s that safeasm cannot bound,"
+                      " and the asm has no \"memory\" clobber", in->text,
+                      access & X86_A_W ? "writes" : "reads",
+                      opnd_label (m, o->mem_op, a, sizeof a));
+          else
+            snprintf (msg, sizeof msg,
+                      "`%s` %s %u bytes at offset %ld of %s, a %u-byte object;"
+                      " the rest is memory the asm does not declare",
+                      in->text, access & X86_A_W ? "writes" : "reads", o->mwidth, off,
+                      opnd_label (m, o->mem_op, a, sizeof a), op->size);
+          say (c, SA_MEMORY, in, msg);
+        }
       if ((access & X86_A_W) && !op->output)
         {
           snprintf (msg, sizeof msg, "`%s` writes %s, an input-only memory operand",
@@ -469,7 +493,7 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
           say (c, SA_OUTPUT_READ, in, msg);
         }
       if (access & X86_A_W)
-        note_mem_op_written (c, s, o->mem_op, o->width);
+        note_mem_op_written (c, s, o->mem_op, o->mwidth);
       return;
     }
   /* Thread-pointer relative reads (%fs:0, %fs:OFFSET): the story is
@@ -626,7 +650,7 @@ apply (struct ctx *c, struct state *s, int i)
             macc |= X86_A_R;
           memory_access (c, s, in, o, macc);
           if (o->mem_op >= 0 && (macc & X86_A_W) && loc < 0)
-            note_mem_op_written (c, s, o->mem_op, o->width);
+            note_mem_op_written (c, s, o->mem_op, o->mwidth);
         }
       if (loc < 0 || !is_regop (o))
         continue;
@@ -657,7 +681,11 @@ apply (struct ctx *c, struct state *s, int i)
           if (move && dest_is_reg && !(acc & X86_A_W))
             {
               if (c->loc_in[loc] >= 0)
-                check_early (c, s, in, c->loc_in[loc], 0, o->width);
+                {
+                  check_early (c, s, in, c->loc_in[loc], 0, o->width);
+                  if (o->opno >= 0)
+                    check_input_intact (c, s, in, loc);
+                }
               continue;         /* the value flows; judged where it is used */
             }
           if ((f->attrs & X86_F_XCHG) && in->nops == 2 && is_regop (&in->ops[0])
@@ -668,7 +696,8 @@ apply (struct ctx *c, struct state *s, int i)
               continue;
             }
           read_reg (c, s, in, loc, o->width, o->offset,
-                    cond && !(acc & X86_A_R) ? READ_COND_DEST : READ_EXPLICIT);
+                    cond && !(acc & X86_A_R) ? READ_COND_DEST
+                    : o->opno >= 0 ? READ_OPERAND : READ_EXPLICIT);
         }
     }
 
@@ -692,10 +721,7 @@ apply (struct ctx *c, struct state *s, int i)
       if ((im->access & X86_A_R) && (im->access & X86_A_SOFT))
         {
           if (c->loc_in[im->reg] >= 0)
-            {
-              check_early (c, s, in, c->loc_in[im->reg], 0, imp_width (in, im));
-              check_input_intact (c, s, in, im->reg);
-            }
+            check_early (c, s, in, c->loc_in[im->reg], 0, imp_width (in, im));
         }
       else if (im->access & X86_A_R)
         read_reg (c, s, in, im->reg, imp_width (in, im), 0, READ_IMPLICIT);
@@ -787,6 +813,10 @@ apply (struct ctx *c, struct state *s, int i)
           l->def = 1;
           l->tok = WTOK (i, LOC_FLAG0 + fl);
           l->writer = (int16_t) i;
+          /* The ABI keeps DF clear, so clearing it restores its entry
+             value.  */
+          if (1 << fl == X86_DF && (f->flags_zero & X86_DF))
+            l->tok = ENTRY (LOC_FLAG0 + fl);
         }
       if ((f->flags_undef >> fl) & 1)
         {
@@ -832,9 +862,19 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
     {
       const struct lstate *l = &s->l[loc];
       const struct insn *w;
-      if (l->tok == ENTRY (loc) || loc == X86_RIP || (loc >= LOC_FLAG0 && loc < LOC_V0))
+      if (l->tok == ENTRY (loc) || loc == X86_RIP)
         continue;
       w = l->writer >= 0 ? &p->insns[l->writer] : NULL;
+      if (loc == LOC_FLAG0 + flag_index (X86_DF))
+        {
+          snprintf (msg, sizeof msg,
+                    "`%s` sets the direction flag and the asm does not clear it (cld);"
+                    " GCC assumes it is clear after every asm", w ? w->text : "the asm");
+          say (c, SA_DIRECTION_FLAG, w, msg);
+          continue;
+        }
+      if (loc >= LOC_FLAG0 && loc < LOC_V0)
+        continue;
       if (loc >= LOC_V0)
         {
           const struct opnd *o = &m->op[loc - LOC_V0];
@@ -852,6 +892,11 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
         continue;
       if (loc == X86_RSP)
         {
+          int told = 0;
+          for (unsigned k = 0; k < c->res->n_reasons; k++)
+            told |= c->res->reasons[k].code == SA_STACK_USE;
+          if (told)
+            continue;
           snprintf (msg, sizeof msg, "`%s` changes the stack pointer", w ? w->text : "the asm");
           say (c, SA_STACK_USE, w, msg);
           continue;

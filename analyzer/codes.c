@@ -31,6 +31,7 @@ static const struct {
   { SA_TOO_COMPLEX, "too-complex", "the statement exceeds the analyzer's limits" },
   { SA_REJECTED_INSN, "rejected-insn", "an instruction that safeasm deliberately rejects" },
   { SA_UNSUPPORTED, "unsupported", "the target or the statement's form is not supported" },
+  { SA_DIRECTION_FLAG, "direction-flag", "the asm leaves the direction flag set; GCC assumes it is clear" },
   { SA_NOTE_BSF_ZERO, "note-bsf-zero", "note: bsf/bsr leave the destination undefined for a zero source" },
   { SA_NOTE_TOPLEVEL, "note-toplevel", "note: top-level asm is not a statement and is not checked" },
 };

@@ -293,6 +293,8 @@ match_forms (struct prog *p, const struct model *m, struct sa_result *res)
             o->kinds = (o->kinds & ~X86_K_MEM) | X86_K_ADDR;
           if (!(o->kinds & REG_KINDS) && !o->width)
             o->width = f->ops[j].width ? f->ops[j].width : in->opsize;
+          if (o->kinds & X86_K_MEM)
+            o->mwidth = f->ops[j].width ? f->ops[j].width : in->opsize;
         }
       if (check_prefixes (in, res) < 0)
         rc = -1;

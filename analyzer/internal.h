@@ -78,6 +78,7 @@ struct iop {
   int reg;                      /* physical register, 0 if none */
   int opno;                     /* asm operand (register/memory/immediate alternatives), -1 */
   unsigned width;               /* register width in bytes, 0 if unknown */
+  unsigned mwidth;              /* bytes accessed if it is memory (from the form) */
   unsigned offset;              /* byte offset (ah) */
   int indirect;                 /* '*' before a jump/call target */
   /* memory syntax */
@@ -86,6 +87,8 @@ struct iop {
   int base_op, index_op;        /* asm operands used as address registers, -1 */
   int mem_op;                   /* asm operand that is a whole memory reference, -1 */
   int has_disp;                 /* a displacement/symbol was given */
+  int disp_known;               /* ... and it is this number: */
+  long disp;
   int disp_symbolic;            /* the displacement names a symbol */
   /* branch targets */
   int lbl;                      /* LBL_* */

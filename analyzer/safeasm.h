@@ -78,6 +78,7 @@ enum sa_code {
   SA_TOO_COMPLEX,               /* too-complex: beyond the analyzer's limits */
   SA_REJECTED_INSN,             /* rejected-insn: known and deliberately rejected */
   SA_UNSUPPORTED,               /* unsupported: target or form not supported */
+  SA_DIRECTION_FLAG,            /* direction-flag: DF left set on exit */
   /* Notes: do not reject.  */
   SA_NOTE_BSF_ZERO,             /* note-bsf-zero */
   SA_NOTE_TOPLEVEL,             /* note-toplevel */

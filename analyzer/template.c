@@ -451,6 +451,11 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
               return 0;
             }
           o->opno = no;
+          if (mod == 'H')
+            {
+              o->has_disp = o->disp_known = 1;
+              o->disp = 8;
+            }
           if (op->kinds & OPK_REG)
             {
               w = opnd_width (op, mod, &off);
@@ -517,6 +522,9 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
   {
     const char *paren = strchr (p, '(');
     const char *q = p;
+    char dtext[64];
+    size_t dn = 0;
+    int dnum = 1;
     /* Displacement: symbols, numbers, placeholders of constants; or a
        memory operand placeholder (8%1 is 8 + the operand's address).  */
     while (*q && q != paren)
@@ -546,8 +554,22 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
             o->has_disp = 1;
             if (isalpha ((unsigned char) *q) || *q == '_' || *q == '.')
               o->disp_symbolic = 1;
+            if (dn < sizeof dtext - 1)
+              dtext[dn++] = *q;
+            else
+              dnum = 0;
           }
         q++;
+      }
+    if (o->has_disp && dnum && dn && !o->disp_symbolic)
+      {
+        char *end;
+        /* "4+%1": the '+' joins the number to the operand's address.  */
+        if (o->mem_op >= 0 && dtext[dn - 1] == '+')
+          dn--;
+        dtext[dn] = 0;
+        o->disp = strtol (dtext, &end, 0);
+        o->disp_known = *end == 0;
       }
     if (paren)
       {
@@ -712,6 +734,20 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
           continue;
         }
       break;
+    }
+  if (*pending)
+    {
+      /* "rep; nop": name the instruction with its prefix.  */
+      char full[SA_INSN_LEN + 32];
+      snprintf (full, sizeof full, "%s%s%s%s; %s",
+                *pending & PFX_LOCK ? "lock" : "", *pending & PFX_REP ? "rep" : "",
+                *pending & PFX_REPE ? "repe" : "", *pending & PFX_REPNE ? "repne" : "",
+                cur.text);
+      size_t n = strlen (full);
+      if (n >= sizeof cur.text)
+        n = sizeof cur.text - 1;
+      memcpy (cur.text, full, n);
+      cur.text[n] = 0;
     }
   *pending = 0;
   snprintf (cur.mnem, sizeof cur.mnem, "%s", word);

@@ -133,7 +133,7 @@ static const char *const regc[X86_NREGS] = {
 
 struct form {
   char mn[MAXMN];
-  unsigned sfx, nops, nimp, fr, fw, fu, attrs, flow, cls;
+  unsigned sfx, nops, nimp, fr, fw, fu, f0, attrs, flow, cls;
   int stack, frcc;
   struct { unsigned acc, kinds, width; } ops[X86_MAX_OPS];
   struct { unsigned acc, reg, width; } imp[X86_MAX_IMP];
@@ -305,7 +305,7 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
 {
   static const char *const keys[] = {
     "sfx", "ops", "imp", "fr", "fw", "fu", "attr", "flow", "stack",
-    "class", "feat", "why"
+    "class", "feat", "why", "f0"
   };
   char *v[16], *end;
   unsigned i, n;
@@ -328,6 +328,7 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
   case 3: f->fr = parse_flags (f, val, 1); break;
   case 4: f->fw = parse_flags (f, val, 0); break;
   case 5: f->fu = parse_flags (f, val, 0); break;
+  case 12: f->f0 = parse_flags (f, val, 0); break;
   case 6:
     n = split (val, v, 16, "attributes");
     for (i = 0; i < n; i++) {
@@ -380,6 +381,8 @@ static void check (const struct form *f)
   }
   if (f->frcc && !strstr (f->mn, "<cc>"))
     die ("fr=<cc> in a form without <cc>");
+  if (f->f0 & ~f->fw)
+    die ("f0= flags must also be written (fw=)");
   if (f->fw & f->fu)
     die ("a flag both written and undefined");
   if ((f->cls == X86_C_PRIV || f->cls == X86_C_REJECT) != !!*f->why)
@@ -489,7 +492,7 @@ static int same (const struct form *a, const struct form *b)
 {
   unsigned i;
   if (a->sfx != b->sfx || a->nops != b->nops || a->nimp != b->nimp
-      || a->fr != b->fr || a->fw != b->fw || a->fu != b->fu
+      || a->fr != b->fr || a->fw != b->fw || a->fu != b->fu || a->f0 != b->f0
       || a->attrs != b->attrs || a->flow != b->flow || a->cls != b->cls
       || a->stack != b->stack || strcmp (a->feat, b->feat)
       || strcmp (a->why, b->why))
@@ -597,6 +600,8 @@ static void emit (const struct form *f)
   bits (flags, f->fw);
   fputs (", .flags_undef = ", stdout);
   bits (flags, f->fu);
+  fputs (", .flags_zero = ", stdout);
+  bits (flags, f->f0);
   fputs (",\n    .attrs = ", stdout);
   bits (attrs, f->attrs);
   printf (", .flow = %s, .stack = %d, .cls = %s,\n", cname (flows, f->flow),

@@ -147,6 +147,7 @@ struct x86_form {
   unsigned char nimp;
   struct x86_implicit imp[X86_MAX_IMP];
   unsigned char flags_read, flags_written, flags_undef;
+  unsigned char flags_zero;     /* written flags that are set to 0 (cld, clc) */
   unsigned short attrs;         /* X86_F_* */
   unsigned char flow;           /* enum x86_flow */
   signed char stack;            /* bytes the stack pointer moves: -8 push, +8 pop */
