@@ -726,7 +726,7 @@ apply (struct ctx *c, struct state *s, int i)
       else if (im->access & X86_A_R)
         read_reg (c, s, in, im->reg, imp_width (in, im), 0, READ_IMPLICIT);
     }
-  if (in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE))
+  if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && (f->attrs & X86_F_STRING))
     read_reg (c, s, in, X86_RCX, 8, 0, READ_IMPLICIT);
 
   /* Writes.  */
@@ -803,7 +803,7 @@ apply (struct ctx *c, struct state *s, int i)
       if ((im->access & X86_A_W) && !(im->access & X86_A_MEM))
         write_reg (c, s, i, im->reg, imp_width (in, im), 0, (f->attrs & X86_F_VEX) != 0, 0);
     }
-  if (in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE))
+  if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && (f->attrs & X86_F_STRING))
     write_reg (c, s, i, X86_RCX, 8, 0, 0, 0);
   for (int fl = 0; fl < NFLAGS; fl++)
     {

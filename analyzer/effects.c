@@ -229,17 +229,19 @@ check_prefixes (const struct insn *in, struct sa_result *res)
                   "`%s`: lock applies only to a read-modify-write of memory", in->text);
       return -1;
     }
-  if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && !(f->attrs & X86_F_STRING))
+  /* rep and repe are one encoding (F3); repne (F2) means something only
+     to cmps and scas.  */
+  if ((in->prefixes & (PFX_REP | PFX_REPE)) && !(f->attrs & (X86_F_STRING | X86_F_REP_OK)))
     {
       add_reason (res, SA_PREFIX, in,
                   "`%s`: rep prefixes belong on string instructions only"
                   " (on others they change the encoding's meaning)", in->text);
       return -1;
     }
-  if ((in->prefixes & (PFX_REPE | PFX_REPNE)) && !(f->attrs & X86_F_REPE))
+  if ((in->prefixes & PFX_REPNE) && !(f->attrs & X86_F_REPE))
     {
       add_reason (res, SA_PREFIX, in,
-                  "`%s`: repe/repne apply only to cmps and scas", in->text);
+                  "`%s`: repne applies only to cmps and scas", in->text);
       return -1;
     }
   return 0;

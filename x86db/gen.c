@@ -60,7 +60,8 @@ static const struct sym attrs[] = {
   S ("zero", X86_F_ZERO_IDIOM), S ("ones", X86_F_ONES_IDIOM),
   S ("undef0", X86_F_UNDEF_IF_ZERO), S ("string", X86_F_STRING),
   S ("repe", X86_F_REPE), S ("lock", X86_F_LOCK), S ("move", X86_F_MOVE),
-  S ("xchg", X86_F_XCHG), S ("vex", X86_F_VEX), { 0, 0, 0 }
+  S ("xchg", X86_F_XCHG), S ("vex", X86_F_VEX), S ("rep", X86_F_REP_OK),
+  { 0, 0, 0 }
 };
 static const struct sym flows[] = {
   S ("none", X86_FLOW_NONE), S ("jcc", X86_FLOW_JCC), S ("jmp", X86_FLOW_JMP),

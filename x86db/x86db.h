@@ -133,7 +133,9 @@ enum {
   X86_F_LOCK = 1 << 5,          /* lock prefix allowed with a memory destination */
   X86_F_MOVE = 1 << 6,          /* copies its source unchanged to its destination (mov, xchg) */
   X86_F_XCHG = 1 << 7,          /* swaps its two operands */
-  X86_F_VEX = 1 << 8            /* VEX/EVEX encoded: register writes clear the upper bits */
+  X86_F_VEX = 1 << 8,           /* VEX/EVEX encoded: register writes clear the upper bits */
+  X86_F_REP_OK = 1 << 9         /* a rep prefix keeps this form's effects (rep nop is pause,
+                                   rep bsf is tzcnt on BMI1 CPUs) */
 };
 
 #define X86_MAX_OPS 4
