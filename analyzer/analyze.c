@@ -6,15 +6,18 @@
 #include <string.h>
 #include "internal.h"
 
-void
+struct sa_reason *
 add_reason (struct sa_result *res, enum sa_code code, const struct insn *in,
             const char *fmt, ...)
 {
-  struct sa_reason r;
+  struct sa_reason r, *list = sa_code_is_note (code) ? res->notes : res->reasons;
+  unsigned *n = sa_code_is_note (code) ? &res->n_notes : &res->n_reasons;
   va_list ap;
 
   memset (&r, 0, sizeof r);
   r.code = code;
+  r.fix = SA_FIX_NONE;
+  r.fix_op = -1;
   if (in)
     {
       r.line = in->line;
@@ -23,11 +26,13 @@ add_reason (struct sa_result *res, enum sa_code code, const struct insn *in,
   va_start (ap, fmt);
   vsnprintf (r.message, sizeof r.message, fmt, ap);
   va_end (ap);
-  for (unsigned i = 0; i < res->n_reasons; i++)
-    if (res->reasons[i].code == code && strcmp (res->reasons[i].message, r.message) == 0)
-      return;
-  if (res->n_reasons < SA_MAX_REASONS)
-    res->reasons[res->n_reasons++] = r;
+  for (unsigned i = 0; i < *n; i++)
+    if (list[i].code == code && strcmp (list[i].message, r.message) == 0)
+      return NULL;
+  if (*n >= SA_MAX_REASONS)
+    return NULL;
+  list[*n] = r;
+  return &list[(*n)++];
 }
 
 enum sa_verdict

@@ -23,16 +23,24 @@ struct lstate {
   uint8_t src_w;                /* how many bytes that move copied */
 };
 
+#define NSLOTS 16
+
 struct state {
   int reached;
   uint64_t outs_written;        /* outputs possibly written so far (earlyclobber) */
   uint64_t mem_written;         /* memory operands surely written so far */
   struct lstate l[NLOC];
+  /* The stack the asm pushes on (only with -mno-red-zone): %rsp minus
+     its entry value, when known, and the values pushed at -8, -16...  */
+  int rsp_off;
+  int rsp_known;
+  struct lstate slot[NSLOTS];
 };
 
 #define ENTRY(loc) ((uint32_t) (loc) + 1)
-#define WTOK(i, loc) (0x01000000u + (uint32_t) (i) * NLOC + (uint32_t) (loc))
-#define PTOK(i, loc) (0x80000000u + (uint32_t) (i) * NLOC + (uint32_t) (loc))
+#define NTOKLOC (NLOC + 16)
+#define WTOK(i, loc) (0x01000000u + (uint32_t) (i) * NTOKLOC + (uint32_t) (loc))
+#define PTOK(i, loc) (0x80000000u + (uint32_t) (i) * NTOKLOC + (uint32_t) (loc))
 
 struct ctx {
   const struct prog *p;
@@ -44,6 +52,9 @@ struct ctx {
   unsigned char full[NLOC];     /* width of the location */
   const char *scenario;         /* "if GCC puts %1 in %rbx", or NULL */
   regset written;               /* architectural registers written anywhere */
+  /* For the summary: operands read and written, memory touched.  */
+  uint64_t op_read, op_written;
+  int mem_read, mem_written, flags_written;
 };
 
 static int
@@ -120,6 +131,8 @@ init_ctx (struct ctx *c, const struct prog *p, const struct model *m, struct sa_
   c->report = 0;
   c->scenario = NULL;
   memset (&c->written, 0, sizeof c->written);
+  c->op_read = c->op_written = 0;
+  c->mem_read = c->mem_written = c->flags_written = 0;
   for (int i = 0; i < NLOC; i++)
     {
       c->loc_out[i] = c->loc_in[i] = -1;
@@ -173,6 +186,12 @@ entry_state (const struct ctx *c, struct state *s)
   for (int r = X86_ES; r <= X86_GS; r++)
     s->l[r].def = 2;
   s->l[LOC_FLAG0 + flag_index (X86_DF)].def = 1;   /* the ABI keeps DF clear */
+  s->rsp_known = 1;
+  for (int k = 0; k < NSLOTS; k++)
+    {
+      s->slot[k].tok = ENTRY (NLOC + k);
+      s->slot[k].writer = s->slot[k].origin = -1;
+    }
 }
 
 static int
@@ -196,10 +215,15 @@ join (struct state *into, const struct state *from, int at)
       into->mem_written &= from->mem_written;
       changed = 1;
     }
-  for (int i = 0; i < NLOC; i++)
+  if (into->rsp_known && (!from->rsp_known || from->rsp_off != into->rsp_off))
     {
-      struct lstate *a = &into->l[i];
-      const struct lstate *b = &from->l[i];
+      into->rsp_known = 0;
+      changed = 1;
+    }
+  for (int i = 0; i < NLOC + NSLOTS; i++)
+    {
+      struct lstate *a = i < NLOC ? &into->l[i] : &into->slot[i - NLOC];
+      const struct lstate *b = i < NLOC ? &from->l[i] : &from->slot[i - NLOC];
       if (a->tok != b->tok && a->tok != PTOK (at, i))
         {
           a->tok = PTOK (at, i);
@@ -244,15 +268,35 @@ is_regop (const struct iop *o)
 
 /* ---- reporting helpers ---- */
 
-static void
+static struct sa_reason *
 say (struct ctx *c, enum sa_code code, const struct insn *in, const char *msg)
 {
   if (!c->report)
-    return;
+    return NULL;
   if (c->scenario)
-    add_reason (c->res, code, in, "%s: %s", c->scenario, msg);
-  else
-    add_reason (c->res, code, in, "%s", msg);
+    return add_reason (c->res, code, in, "%s: %s", c->scenario, msg);
+  return add_reason (c->res, code, in, "%s", msg);
+}
+
+/* Attach a mechanical fix to reason R (which may be NULL).  */
+static void
+fix (struct sa_reason *r, enum sa_fix f, int op, const char *reg)
+{
+  if (!r)
+    return;
+  r->fix = f;
+  r->fix_op = op;
+  if (reg)
+    snprintf (r->fix_reg, sizeof r->fix_reg, "%s", reg);
+}
+
+/* The name GCC knows LOC by as a clobber: "rbx", "xmm3", "k1", "st(1)".  */
+static const char *
+clobber_name (int loc)
+{
+  if (X86_IS_VEC (loc))
+    return x86_reg_name (loc, 16);
+  return x86_reg_name (loc, X86_IS_GPR (loc) ? 8 : 0);
 }
 
 /* A read of LOC, which holds input operand NO: the asm must not have
@@ -326,7 +370,7 @@ check_early (struct ctx *c, const struct state *s, const struct insn *in, int no
                   " GCC may give both the same register",
                   in->text, as_addr ? "the address of" : "input",
                   opnd_label (c->m, no, a, sizeof a), opnd_label (c->m, o, b, sizeof b));
-        say (c, SA_EARLYCLOBBER, in, msg);
+        fix (say (c, SA_EARLYCLOBBER, in, msg), SA_FIX_EARLY, o, NULL);
         return;
       }
 }
@@ -347,6 +391,10 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
   unsigned need = width + offset;
   if (need > c->full[loc])
     need = c->full[loc];
+  if (c->report && c->loc_in[loc] >= 0 && bit (c->loc_in[loc]))
+    c->op_read |= (uint64_t) 1 << c->loc_in[loc];
+  if (c->report && c->loc_out[loc] >= 0 && bit (c->loc_out[loc]) && s->l[loc].def)
+    c->op_read |= (uint64_t) 1 << c->loc_out[loc];
   if (c->loc_in[loc] >= 0)
     {
       check_early (c, s, in, c->loc_in[loc], 0, width);
@@ -368,7 +416,7 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
                   "`%s` reads %s, an output-only operand (\"%s\") not yet written;"
                   " use \"+\" if the asm needs its old value",
                   in->text, opnd_label (c->m, no, a, sizeof a), c->m->op[no].constraint);
-      say (c, SA_OUTPUT_READ, in, msg);
+      fix (say (c, SA_OUTPUT_READ, in, msg), SA_FIX_INOUT, no, NULL);
       return;
     }
   snprintf (msg, sizeof msg, "`%s` %sreads %s, which holds no declared input",
@@ -404,7 +452,11 @@ write_reg (struct ctx *c, struct state *s, int i, int loc, unsigned width,
   l->origin = -1;
   l->src_tok = 0;
   if (c->loc_out[loc] >= 0 && bit (c->loc_out[loc]))
-    s->outs_written |= (uint64_t) 1 << c->loc_out[loc];
+    {
+      s->outs_written |= (uint64_t) 1 << c->loc_out[loc];
+      if (c->report)
+        c->op_written |= (uint64_t) 1 << c->loc_out[loc];
+    }
 }
 
 /* A write of WIDTH bytes to memory operand NO: it counts as writing
@@ -447,6 +499,20 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
     check_early (c, s, in, o->mem_op, 1, 0);
   if (!access || (o->kinds & X86_K_ADDR))
     return;
+  if (c->report)
+    {
+      /* 1: surely; 2: if GCC chooses memory for an "rm" operand.  */
+      int how = is_regop (o) ? 2 : 1;
+      c->mem_read |= access & X86_A_R ? how : 0;
+      c->mem_written |= access & X86_A_W ? how : 0;
+      if (o->mem_op >= 0 && bit (o->mem_op))
+        {
+          if (access & X86_A_R)
+            c->op_read |= (uint64_t) 1 << o->mem_op;
+          if (access & X86_A_W)
+            c->op_written |= (uint64_t) 1 << o->mem_op;
+        }
+    }
 
   if (m->in->policy == SA_POLICY_STRICT)
     {
@@ -490,17 +556,29 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
                     "`%s` reads %s, an output-only memory operand (\"%s\") not yet written;"
                     " use \"+\" if the asm needs its old value",
                     in->text, opnd_label (m, o->mem_op, a, sizeof a), op->constraint);
-          say (c, SA_OUTPUT_READ, in, msg);
+          fix (say (c, SA_OUTPUT_READ, in, msg), SA_FIX_INOUT, o->mem_op, NULL);
         }
       if (access & X86_A_W)
         note_mem_op_written (c, s, o->mem_op, o->mwidth);
       return;
     }
-  /* Thread-pointer relative reads (%fs:0, %fs:OFFSET): the story is
-     __builtin_thread_pointer, pure per thread.  */
-  if ((o->seg == X86_FS || o->seg == X86_GS) && !o->base && !o->index
-      && o->base_op < 0 && o->index_op < 0 && access == X86_A_R)
-    return;
+  /* %fs/%gs: the thread pointer (%fs:0) is __builtin_thread_pointer (),
+     pure per thread; other reads at a fixed offset are thread-local
+     variables, outside the C object model: accepted with a note.  Writes
+     and register-relative accesses follow the memory rule.  */
+  if (o->seg == X86_FS || o->seg == X86_GS)
+    {
+      int fixed_addr = !o->base && !o->index && o->base_op < 0 && o->index_op < 0;
+      if (fixed_addr && access == X86_A_R && o->disp_known && o->disp == 0)
+        return;
+      snprintf (msg, sizeof msg,
+                "`%s` %s memory relative to %%%s (thread-local storage), which is outside"
+                " the C object model", in->text, access & X86_A_W ? "writes" : "reads",
+                o->seg == X86_FS ? "fs" : "gs");
+      say (c, SA_NOTE_SEGMENT, in, msg);
+      if (fixed_addr && access == X86_A_R)
+        return;
+    }
   if (!m->clob_memory)
     {
       const char *via = "an address";
@@ -511,7 +589,7 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
                 "`%s` %s memory through %s, which no memory operand declares, and the asm"
                 " has no \"memory\" clobber",
                 in->text, access & X86_A_W ? "writes" : "reads", via);
-      say (c, SA_MEMORY, in, msg);
+      fix (say (c, SA_MEMORY, in, msg), SA_FIX_CLOBBER, -1, "memory");
     }
 }
 
@@ -534,6 +612,19 @@ same_reg (const struct ctx *c, const struct insn *in)
          && !(in->ops[in->nops - 1].kinds & X86_K_MEM);
 }
 
+/* The constant value an input puts in LOC, if there is one.  */
+static int
+const_in (const struct ctx *c, int loc, long long *val)
+{
+  for (int i = c->m->nout; i < c->m->nops; i++)
+    if (c->m->op[i].loc == loc && c->m->op[i].has_const)
+      {
+        *val = c->m->op[i].const_value;
+        return 1;
+      }
+  return 0;
+}
+
 /* Class and control-flow checks, reported once per instruction.  */
 static void
 check_class (struct ctx *c, const struct insn *in)
@@ -554,6 +645,8 @@ check_class (struct ctx *c, const struct insn *in)
       say (c, SA_REJECTED_INSN, in, msg);
       return;
     case X86_C_STACK:
+      if (m->in->no_red_zone && f->stack)
+        break;                  /* push/pop: see stack_op */
       snprintf (msg, sizeof msg,
                 "`%s` uses the stack below %%rsp, where the compiler may keep data"
                 " (the x86-64 red zone)", in->text);
@@ -565,7 +658,7 @@ check_class (struct ctx *c, const struct insn *in)
           snprintf (msg, sizeof msg,
                     "`%s` gives a different result each time, but the asm is not volatile:"
                     " GCC may merge, hoist or delete it", in->text);
-          say (c, SA_NOT_PURE, in, msg);
+          fix (say (c, SA_NOT_PURE, in, msg), SA_FIX_VOLATILE, -1, NULL);
         }
       break;
     case X86_C_FLOW:
@@ -580,12 +673,26 @@ check_class (struct ctx *c, const struct insn *in)
     }
   switch (f->flow)
     {
+    case X86_FLOW_SYSCALL:
+      /* A system call is a call into the kernel with the effects the asm
+         declares: accepted under contract when it declares them all.  */
+      if (m->in->policy == SA_POLICY_CONTRACT && f->cls == X86_C_SYSTEM
+          && rs_has (&m->clobbered, X86_RCX) && rs_has (&m->clobbered, X86_R11)
+          && m->clob_memory && c->loc_out[X86_RAX] >= 0)
+        break;
+      if (m->in->policy == SA_POLICY_CONTRACT && f->cls == X86_C_SYSTEM)
+        snprintf (msg, sizeof msg,
+                  "`%s` enters the kernel: declare its effects (%%rax an output;"
+                  " \"rcx\", \"r11\" and \"memory\" clobbers)", in->text);
+      else
+        snprintf (msg, sizeof msg, "`%s` transfers control out of the asm (into the kernel)%s",
+                  in->text, m->in->policy == SA_POLICY_STRICT ? "; policy=strict forbids it" : "");
+      say (c, SA_CONTROL_FLOW, in, msg);
+      break;
     case X86_FLOW_CALL:
     case X86_FLOW_RET:
     case X86_FLOW_TRAP:
-    case X86_FLOW_SYSCALL:
-      snprintf (msg, sizeof msg, "`%s` transfers control out of the asm%s", in->text,
-                f->flow == X86_FLOW_SYSCALL ? " (into the kernel)" : "");
+      snprintf (msg, sizeof msg, "`%s` transfers control out of the asm", in->text);
       say (c, SA_CONTROL_FLOW, in, msg);
       break;
     case X86_FLOW_JMP:
@@ -607,6 +714,81 @@ check_class (struct ctx *c, const struct insn *in)
     default:
       break;
     }
+}
+
+/* push/pop/pushf/popf with -mno-red-zone: nothing lives below %rsp, so
+   the asm may use the stack as long as it pops what it pushed.  Pushed
+   values are kept, so "push %rbx ... pop %rbx" restores %rbx.  */
+static void
+stack_op (struct ctx *c, struct state *s, int i)
+{
+  const struct insn *in = &c->p->insns[i];
+  const struct x86_form *f = in->form;
+  int off = s->rsp_off + f->stack;
+  char msg[SA_MSG_LEN];
+  struct lstate v;
+
+  memset (&v, 0, sizeof v);
+  v.writer = v.origin = -1;
+  if (f->stack < 0)
+    {
+      /* push: the value goes to the slot at the new %rsp.  */
+      if (in->nops == 1)
+        {
+          const struct iop *o = &in->ops[0];
+          int loc = op_loc (c, o);
+          if (loc >= 0 && is_regop (o))
+            v = s->l[loc];
+          else
+            {
+              if (o->kinds & X86_K_MEM)
+                memory_access (c, s, in, o, X86_A_R);
+              v.tok = WTOK (i, NLOC);
+              v.def = 8;
+            }
+        }
+      else
+        {
+          v.tok = WTOK (i, NLOC);   /* pushf */
+          v.def = 8;
+        }
+      if (s->rsp_known && off < 0 && -off % 8 == 0 && -off / 8 <= NSLOTS)
+        s->slot[-off / 8 - 1] = v;
+    }
+  else
+    {
+      /* pop: never above the entry %rsp (that is the caller's data).  */
+      if (!s->rsp_known || s->rsp_off >= 0)
+        {
+          snprintf (msg, sizeof msg, "`%s` pops more than the asm pushed", in->text);
+          say (c, SA_STACK_USE, in, msg);
+        }
+      else if (-s->rsp_off % 8 == 0 && -s->rsp_off / 8 <= NSLOTS)
+        v = s->slot[-s->rsp_off / 8 - 1];
+      if (in->nops == 1)
+        {
+          const struct iop *o = &in->ops[0];
+          int loc = op_loc (c, o);
+          if (loc >= 0 && is_regop (o))
+            {
+              write_reg (c, s, i, loc, 8, 0, 0, 0);
+              s->l[loc].tok = v.tok ? v.tok : s->l[loc].tok;
+              s->l[loc].def = v.def < s->l[loc].def ? v.def : s->l[loc].def;
+              s->l[loc].origin = v.origin;
+            }
+          else if (o->kinds & X86_K_MEM)
+            memory_access (c, s, in, o, X86_A_W);
+        }
+      for (int fl = 0; fl < NFLAGS; fl++)      /* popf */
+        if ((f->flags_written >> fl) & 1)
+          {
+            s->l[LOC_FLAG0 + fl].def = 1;
+            s->l[LOC_FLAG0 + fl].tok = WTOK (i, LOC_FLAG0 + fl);
+          }
+    }
+  s->rsp_off = off;
+  s->l[X86_RSP].tok = s->rsp_known && off == 0 ? ENTRY (X86_RSP) : WTOK (i, X86_RSP);
+  s->l[X86_RSP].writer = (int16_t) i;
 }
 
 /* Apply instruction I to S.  */
@@ -633,6 +815,12 @@ apply (struct ctx *c, struct state *s, int i)
         say (c, SA_FLAGS_READ, in, msg);
         break;
       }
+
+  if (f->cls == X86_C_STACK && f->stack && c->m->in->no_red_zone)
+    {
+      stack_op (c, s, i);
+      return;
+    }
 
   /* Explicit operands read.  */
   for (int j = 0; j < in->nops; j++)
@@ -664,16 +852,16 @@ apply (struct ctx *c, struct state *s, int i)
               snprintf (msg, sizeof msg,
                         "`%s` leaves %s undefined when its source is zero",
                         in->text, opnd_label (c->m, op->no, a, sizeof a));
-              if (c->res->n_notes < SA_MAX_REASONS)
-                {
-                  struct sa_reason *r = &c->res->notes[c->res->n_notes++];
-                  r->code = SA_NOTE_BSF_ZERO;
-                  r->line = in->line;
-                  snprintf (r->insn, sizeof r->insn, "%s", in->text);
-                  snprintf (r->message, sizeof r->message, "%s", msg);
-                }
+              say (c, SA_NOTE_BSF_ZERO, in, msg);
             }
           continue;
+        }
+      if ((acc & X86_A_R) && loc == X86_RSP && !c->m->in->is_volatile && c->m->nout > 0)
+        {
+          snprintf (msg, sizeof msg,
+                    "`%s` reads %%rsp, which differs from call to call, but the asm is not"
+                    " volatile: GCC may merge, hoist or delete it", in->text);
+          fix (say (c, SA_NOT_PURE, in, msg), SA_FIX_VOLATILE, -1, NULL);
         }
       if ((acc & X86_A_R) || cond)
         {
@@ -720,8 +908,20 @@ apply (struct ctx *c, struct state *s, int i)
          input living there must still be intact and not shared.  */
       if ((im->access & X86_A_R) && (im->access & X86_A_SOFT))
         {
+          long long leaf;
           if (c->loc_in[im->reg] >= 0)
             check_early (c, s, in, c->loc_in[im->reg], 0, imp_width (in, im));
+          /* cpuid leaves with sub-leaves read ecx for real.  */
+          if (im->reg == X86_RCX && strcmp (f->mnemonic, "cpuid") == 0
+              && const_in (c, X86_RAX, &leaf) && leaf >= 0
+              && x86db_cpuid_leaf_has_subleaf ((unsigned long) leaf)
+              && s->l[X86_RCX].def < 4)
+            {
+              snprintf (msg, sizeof msg,
+                        "`%s` with leaf %#llx reads its sub-leaf from %%ecx, which holds"
+                        " no declared input", in->text, (unsigned long long) leaf);
+              say (c, SA_UNDECLARED_READ, in, msg);
+            }
         }
       else if (im->access & X86_A_R)
         read_reg (c, s, in, im->reg, imp_width (in, im), 0, READ_IMPLICIT);
@@ -810,6 +1010,7 @@ apply (struct ctx *c, struct state *s, int i)
       struct lstate *l = &s->l[LOC_FLAG0 + fl];
       if ((f->flags_written >> fl) & 1)
         {
+          c->flags_written |= c->report;
           l->def = 1;
           l->tok = WTOK (i, LOC_FLAG0 + fl);
           l->writer = (int16_t) i;
@@ -888,6 +1089,14 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
           say (c, SA_INPUT_WRITTEN, w, msg);
           continue;
         }
+      if (loc == X86_RBP && m->in->frame_pointer)
+        {
+          snprintf (msg, sizeof msg,
+                    "`%s` changes %%rbp, which holds this function's frame pointer",
+                    w ? w->text : "the asm");
+          say (c, SA_FRAME_POINTER, w, msg);
+          continue;
+        }
       if (c->loc_out[loc] >= 0 || rs_has (&m->clobbered, loc))
         continue;
       if (loc == X86_RSP)
@@ -916,7 +1125,10 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
       else
         snprintf (msg, sizeof msg, "`%s` writes %s, which is neither an output nor a clobber",
                   w ? w->text : "the asm", loc_name (c, loc, l->wwidth, a, sizeof a));
-      say (c, SA_CLOBBER_MISSING, w, msg);
+      if (loc == X86_MXCSR || loc == X86_FPCW)
+        say (c, SA_CLOBBER_MISSING, w, msg);
+      else
+        fix (say (c, SA_CLOBBER_MISSING, w, msg), SA_FIX_CLOBBER, -1, clobber_name (loc));
     }
 
   if (!fallthrough)
@@ -1060,6 +1272,64 @@ run (struct ctx *c0, const struct prog *p, const struct model *m, struct sa_resu
   *c0 = c;
 }
 
+static void
+add_ops (const struct model *m, uint64_t set, char *buf, size_t len)
+{
+  char a[40];
+  int first = 1;
+  for (int i = 0; i < m->nops && i < 64; i++)
+    if ((set >> i) & 1)
+      {
+        size_t n = strlen (buf);
+        snprintf (buf + n, len - n, "%s%s", first ? "" : ", ", opnd_label (m, i, a, sizeof a));
+        first = 0;
+      }
+}
+
+/* What an accepted statement does, and the C it stands for.  */
+static void
+summarize (const struct ctx *c, struct sa_result *res)
+{
+  const struct model *m = c->m;
+  char *b = res->summary, outs[160] = "", ins[160] = "", regs[160] = "";
+  size_t len = sizeof res->summary, n;
+  uint64_t in_ops = 0, out_ops = 0;
+
+  for (int i = 0; i < m->nops && i < 64; i++)
+    {
+      const struct opnd *o = &m->op[i];
+      if (o->output)
+        out_ops |= (uint64_t) 1 << i;
+      else if (o->tied < 0)
+        in_ops |= (uint64_t) 1 << i;
+      else if (o->tied < 64)
+        in_ops |= (uint64_t) 1 << o->tied;  /* "+r": the output is also read */
+    }
+  add_ops (m, c->op_written & out_ops, outs, sizeof outs);
+  add_ops (m, c->op_read & (in_ops | out_ops), ins, sizeof ins);
+  for (int r = X86_RAX; r < X86_NREGS; r++)
+    if (rs_has (&c->written, r) && rs_has (&m->clobbered, r))
+      {
+        n = strlen (regs);
+        snprintf (regs + n, sizeof regs - n, "%s%%%s", *regs ? ", " : "", clobber_name (r));
+      }
+  snprintf (b, len, "reads %s; writes %s; destroys %s%s; memory: %s%s%s; story: ",
+            *ins ? ins : "nothing", *outs ? outs : "nothing", *regs ? regs : "nothing",
+            c->flags_written ? " and the flags" : "",
+            c->mem_read & 1 ? "reads" : c->mem_read ? "may read" : "",
+            c->mem_read && c->mem_written ? " and " : "",
+            c->mem_written & 1 ? "writes" : c->mem_written ? "may write"
+            : c->mem_read ? "" : "none");
+  n = strlen (b);
+  if (!m->in->is_volatile && !c->mem_written && *outs)
+    snprintf (b + n, len - n, "%s = f(%s), a pure function%s", outs, *ins ? ins : "",
+              c->mem_read ? " of its inputs and the memory it reads" : " of its inputs");
+  else if (*outs)
+    snprintf (b + n, len - n, "%s = f(%s), a call with side effects", outs, *ins ? ins : "");
+  else
+    snprintf (b + n, len - n, "f(%s), a call with side effects and no result", *ins ? ins : "");
+}
+
 /* Registers the asm borrows (writes without declaring, then restores)
    may be where GCC put an operand whose class includes them: judge the
    asm again for each such allocation.  */
@@ -1073,6 +1343,7 @@ check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
   run (&c, p, m, res, none);
   if (res->n_reasons)
     return;
+  summarize (&c, res);
   alt = malloc (sizeof *alt);
   if (!alt)
     return;

@@ -282,6 +282,8 @@ parse_operands (struct model *m, const struct sa_asm *in, struct sa_result *res)
       o->size = so->size;
       o->value = so->value > 0 && so->value < 64 ? so->value : 0;
       o->addr_uses = so->addr_uses;
+      o->has_const = !o->output && so->has_const;
+      o->const_value = so->const_value;
       o->kind = so->kind;
       o->name = so->name;
       o->constraint = so->constraint ? so->constraint : "";

@@ -17,6 +17,7 @@ struct stmt {
   const char *clob[MAXCLOB];
   const char *labels[MAXCLOB];
   char store[8192];             /* strings the operands point into */
+  int explain;                  /* print the summary of an accepted statement */
   size_t used;
 };
 
@@ -43,8 +44,9 @@ kind_of (const char *k)
   return SA_KIND_INT;
 }
 
-/* [name]CONSTRAINT[:SIZE[:KIND]][#VALUE][^V,V...][@REG]; SIZE defaults
-   to 4, KIND to int.  #VALUE is the value identity (operands with the
+/* [name]CONSTRAINT[:SIZE[:KIND]][$CONST][#VALUE][^V,V...][@REG]; SIZE defaults
+   to 4, KIND to int.  $CONST: an input whose value is that constant.
+   #VALUE is the value identity (operands with the
    same VALUE hold equal values), ^V,... the values an address uses.  An
    '@' right after '=', '+' or '&' belongs to a flag output ("=@ccz"). */
 static int
@@ -88,6 +90,19 @@ parse_opspec (struct stmt *s, const char *spec, struct sa_operand *o)
         end = q < end ? q : end;
         break;
       }
+  {
+    /* $VALUE after the size: an input whose value is a known constant.  */
+    const char *d = memchr (p, '$', (size_t) (end - p));
+    if (d && memchr (p, ':', (size_t) (d - p)))
+      {
+        char *e;
+        o->const_value = strtoll (d + 1, &e, 0);
+        if (e == d + 1)
+          return -1;
+        o->has_const = 1;
+        end = d;
+      }
+  }
   {
     const char *h = memchr (p, '#', (size_t) (end - p));
     /* '#' inside a constraint is GCC's "ignore for preferencing"; a
@@ -135,6 +150,9 @@ qualifier (struct stmt *s, const char *w)
   else if (!strcmp (w, "basic")) s->a.basic = 1;
   else if (!strcmp (w, "intel")) s->a.dialect = SA_DIALECT_INTEL;
   else if (!strcmp (w, "strict")) s->a.policy = SA_POLICY_STRICT;
+  else if (!strcmp (w, "no-red-zone")) s->a.no_red_zone = 1;
+  else if (!strcmp (w, "frame-pointer")) s->a.frame_pointer = 1;
+  else if (!strcmp (w, "explain")) s->explain = 1;
   else if (!strncmp (w, "label=", 6) && s->a.n_labels < MAXCLOB)
     s->labels[s->a.n_labels++] = keep (s, w + 6, strlen (w + 6));
   else
@@ -347,8 +365,9 @@ usage (FILE *f)
          "       safeasm-check --batch FILE\n"
          "       safeasm-check --list | --codes\n"
          "Analyse one inline asm statement as the safeasm GCC plugin would.\n\n"
-         "  -o SPEC      add an output operand: [name]CONSTRAINT[:SIZE[:KIND]][#V][^V,...][@REG]\n"
+         "  -o SPEC      add an output operand: [name]CONSTRAINT[:SIZE[:KIND]][$C][#V][^V,...][@REG]\n"
          "               (SIZE in bytes, default 4; KIND int ptr float vec other;\n"
+         "               $C: an input whose value is the constant C;\n"
          "               #V: operands with the same V hold equal values; ^V,...: the\n"
          "               values a memory operand's address uses, as for \"m\" (*p)\n"
          "               with \"+r\" (p); @REG makes it a register variable, =r:8@r10)\n"
@@ -356,7 +375,9 @@ usage (FILE *f)
          "  -c NAME      add a clobber\n"
          "  -l NAME      add an asm goto label\n"
          "  --volatile, --goto, --inline, --basic (basic asm), --intel (-masm=intel),\n"
-         "  --strict (policy=strict)\n"
+         "  --strict (policy=strict), --no-red-zone (-mno-red-zone),\n"
+         "  --frame-pointer (the function keeps %rbp as frame pointer),\n"
+         "  --explain (print the effect summary of an accepted statement)\n"
          "  --batch FILE check a table of cases; see testsuite/analyzer/*.tbl\n"
          "  --list       print the instruction database, one line per form\n"
          "  --codes      print the reason codes\n"
@@ -454,5 +475,7 @@ main (int argc, char **argv)
   }
   sa_analyze (&s.a, &r);
   print_result (&r);
+  if (s.explain && r.verdict == SA_ACCEPT)
+    printf ("  summary: %s\n", r.summary);
   return r.verdict == SA_ACCEPT ? 0 : 1;
 }

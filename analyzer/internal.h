@@ -50,6 +50,8 @@ struct opnd {
   int flagcc;                   /* "=@ccCOND": flags the condition reads, 0 if not */
   char ccname[8];
   int value;                    /* value identity (sa_operand.value) */
+  int has_const;                /* an input with a known constant value */
+  long long const_value;
   unsigned long long addr_uses; /* values its address is computed from */
   unsigned size;                /* C type bytes */
   enum sa_kind kind;
@@ -123,8 +125,11 @@ struct prog {
 
 /* ---- results (analyze.c) ---- */
 
-void add_reason (struct sa_result *res, enum sa_code code, const struct insn *in,
-                 const char *fmt, ...)
+/* Add a reason (or, for a note code, a note) to RES, unless the same
+   one is there.  Returns it, or NULL if it was a duplicate or RES is
+   full.  */
+struct sa_reason *add_reason (struct sa_result *res, enum sa_code code,
+                              const struct insn *in, const char *fmt, ...)
 #if defined __GNUC__
   __attribute__ ((format (printf, 4, 5)))
 #endif

@@ -27,6 +27,10 @@ struct sa_operand {
      their values are equal.  */
   int value;
   unsigned long long addr_uses;
+  /* An input whose value is a compile-time constant (a literal, or what
+     GCC folded it to): HAS_CONST is 1 and CONST_VALUE holds it.  */
+  int has_const;
+  long long const_value;
 };
 
 enum sa_policy { SA_POLICY_CONTRACT, SA_POLICY_STRICT };
@@ -48,6 +52,9 @@ struct sa_asm {
   const char *const *labels;    /* asm goto labels, for %l */
   unsigned n_labels;
   enum sa_policy policy;
+  /* Target facts for the function the asm is in.  */
+  int no_red_zone;              /* -mno-red-zone: nothing lives below %rsp */
+  int frame_pointer;            /* the function keeps its frame pointer in %rbp */
 };
 
 enum sa_verdict { SA_ACCEPT, SA_REJECT, SA_UNCHECKED };
@@ -79,9 +86,11 @@ enum sa_code {
   SA_REJECTED_INSN,             /* rejected-insn: known and deliberately rejected */
   SA_UNSUPPORTED,               /* unsupported: target or form not supported */
   SA_DIRECTION_FLAG,            /* direction-flag: DF left set on exit */
+  SA_FRAME_POINTER,             /* frame-pointer: %rbp changed while it is the frame pointer */
   /* Notes: do not reject.  */
   SA_NOTE_BSF_ZERO,             /* note-bsf-zero */
   SA_NOTE_TOPLEVEL,             /* note-toplevel */
+  SA_NOTE_SEGMENT,              /* note-segment: %fs/%gs-relative access (TLS) */
   SA_CODE_COUNT
 };
 
@@ -89,8 +98,21 @@ enum sa_code {
 #define SA_MSG_LEN 240
 #define SA_INSN_LEN 96
 
+/* A mechanical fix that makes the contract true by strengthening it;
+   mode=repair applies it, and diagnostics offer it as a fix-it.  */
+enum sa_fix {
+  SA_FIX_NONE = 0,
+  SA_FIX_CLOBBER,               /* add FIX_REG to the clobbers ("rbx", "memory") */
+  SA_FIX_INOUT,                 /* output FIX_OP: '=' becomes '+' */
+  SA_FIX_EARLY,                 /* output FIX_OP: add '&' */
+  SA_FIX_VOLATILE               /* make the asm volatile */
+};
+
 struct sa_reason {
   enum sa_code code;
+  enum sa_fix fix;
+  int fix_op;                   /* operand number for INOUT/EARLY, else -1 */
+  char fix_reg[16];             /* clobber name for CLOBBER */
   unsigned line;                /* 1-based statement line within the template, 0 if none */
   char insn[SA_INSN_LEN];       /* the instruction as written (after %= etc.), "" if none */
   char message[SA_MSG_LEN];     /* a sentence about the user's asm */
@@ -103,10 +125,14 @@ struct sa_result {
   struct sa_reason reasons[SA_MAX_REASONS];
   unsigned n_notes;
   struct sa_reason notes[SA_MAX_REASONS];
+  /* For an accepted statement, its effects and the C it stands for:
+     "reads %1, %2; writes %0; flags; no memory; story: %0 = f(%1, %2)".  */
+  char summary[2 * SA_MSG_LEN];
 };
 
 /* Analyse IN.  Fills *OUT; returns OUT->verdict.  */
 enum sa_verdict sa_analyze (const struct sa_asm *in, struct sa_result *out);
+
 
 /* Stable name of CODE ("clobber-missing"); NULL for an invalid code.  */
 const char *sa_code_name (enum sa_code code);

@@ -154,6 +154,15 @@ fill_operand (struct sa_operand *o, tree op)
     }
   o->size = size_of (type);
   o->kind = kind_of (type);
+  /* A literal input ("a" (7)): cpuid's leaf, for instance.  */
+  o->has_const = 0;
+  o->const_value = 0;
+  if (val && TREE_CODE (val) == INTEGER_CST)
+    {
+      o->has_const = 1;
+      o->const_value = tree_fits_shwi_p (val) ? tree_to_shwi (val)
+                                             : (long long) TREE_INT_CST_LOW (val);
+    }
 }
 
 /* The gimplifier splits an in/out operand.  "+r" (x) becomes "=r" (x)
@@ -511,6 +520,12 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
   in.labels = labels;
   in.n_labels = nlab;
   in.policy = safeasm_cfg.policy;
+  /* Target facts of this function: the red zone (-mno-red-zone, also as
+     a target attribute) and whether %rbp is its frame pointer (not
+     omitted, or needed for alloca/VLAs, which the gimplifier has seen).  */
+  in.no_red_zone = TARGET_NO_RED_ZONE;
+  in.frame_pointer = !flag_omit_frame_pointer
+                     || (cfun && cfun->calls_alloca);
 
   memset (&res, 0, sizeof res);
   verdict = sa_analyze (&in, &res);

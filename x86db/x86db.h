@@ -139,7 +139,7 @@ enum {
 };
 
 #define X86_MAX_OPS 4
-#define X86_MAX_IMP 8
+#define X86_MAX_IMP 12
 
 struct x86_form {
   const char *mnemonic;         /* as written in the table, lower case, no suffix */
@@ -158,6 +158,9 @@ struct x86_form {
   const char *why;              /* reason, for X86_C_REJECT/PRIV forms; "" otherwise */
   const char *group;            /* table section, for listings */
 };
+
+/* Whether cpuid leaf LEAF takes a sub-leaf in ecx (4, 7, 0xb, 0xd...).  */
+int x86db_cpuid_leaf_has_subleaf (unsigned long leaf);
 
 /* All forms, sorted by mnemonic (forms of one mnemonic are adjacent, in
    table order).  */
