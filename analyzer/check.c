@@ -35,6 +35,16 @@ struct state {
   int rsp_off;
   int rsp_known;
   struct lstate slot[NSLOTS];
+  /* A memory operand that holds an exact copy of a register value (the
+     token, and how many bytes), so that loading it back restores the
+     register: "stmxcsr %0 ... ldmxcsr %0".  0 if not.  */
+  uint32_t mtok[MAX_OPERANDS];
+  uint8_t mwidth[MAX_OPERANDS];
+  /* The x87 register stack: how far it moved since entry (pushes are
+     +1), when known.  The st(i) locations are relative to its top, so
+     a push or pop rotates them.  */
+  int x87_delta;
+  int x87_known;
 };
 
 #define ENTRY(loc) ((uint32_t) (loc) + 1)
@@ -183,10 +193,12 @@ entry_state (const struct ctx *c, struct state *s)
   s->l[X86_RIP].def = 8;
   s->l[X86_MXCSR].def = 4;
   s->l[X86_FPCW].def = 2;
+  s->l[X86_FPSW].def = 2;       /* the exception flags are program state */
   for (int r = X86_ES; r <= X86_GS; r++)
     s->l[r].def = 2;
   s->l[LOC_FLAG0 + flag_index (X86_DF)].def = 1;   /* the ABI keeps DF clear */
   s->rsp_known = 1;
+  s->x87_known = 1;
   for (int k = 0; k < NSLOTS; k++)
     {
       s->slot[k].tok = ENTRY (NLOC + k);
@@ -213,6 +225,18 @@ join (struct state *into, const struct state *from, int at)
   if ((into->mem_written & from->mem_written) != into->mem_written)
     {
       into->mem_written &= from->mem_written;
+      changed = 1;
+    }
+  for (int k = 0; k < MAX_OPERANDS; k++)
+    if (into->mtok[k] && (into->mtok[k] != from->mtok[k]
+                          || into->mwidth[k] != from->mwidth[k]))
+      {
+        into->mtok[k] = 0;
+        changed = 1;
+      }
+  if (into->x87_known && (!from->x87_known || from->x87_delta != into->x87_delta))
+    {
+      into->x87_known = 0;
       changed = 1;
     }
   if (into->rsp_known && (!from->rsp_known || from->rsp_off != into->rsp_off))
@@ -465,6 +489,8 @@ static void
 note_mem_op_written (const struct ctx *c, struct state *s, int no, unsigned width)
 {
   unsigned size = c->m->op[no].size;
+  if (no >= 0 && no < MAX_OPERANDS)
+    s->mtok[no] = 0;
   if (bit (no) && (!size || !width || width >= size))
     s->mem_written |= (uint64_t) 1 << no;
 }
@@ -661,6 +687,21 @@ check_class (struct ctx *c, const struct insn *in)
           fix (say (c, SA_NOT_PURE, in, msg), SA_FIX_VOLATILE, -1, NULL);
         }
       break;
+    case X86_C_SAFE:
+      {
+        long long leaf;
+        if (!m->in->is_volatile && m->nout > 0 && strcmp (f->mnemonic, "cpuid") == 0
+            && const_in (c, X86_RAX, &leaf) && leaf >= 0
+            && x86db_cpuid_leaf_per_core ((unsigned long) leaf))
+          {
+            snprintf (msg, sizeof msg,
+                      "`%s` leaf %#llx answers differently on each processor, but the asm"
+                      " is not volatile: GCC may merge or move it", in->text,
+                      (unsigned long long) leaf);
+            fix (say (c, SA_NOT_PURE, in, msg), SA_FIX_VOLATILE, -1, NULL);
+          }
+      }
+      break;
     case X86_C_FLOW:
       if (f->flow == X86_FLOW_NONE)
         {
@@ -789,6 +830,81 @@ stack_op (struct ctx *c, struct state *s, int i)
   s->rsp_off = off;
   s->l[X86_RSP].tok = s->rsp_known && off == 0 ? ENTRY (X86_RSP) : WTOK (i, X86_RSP);
   s->l[X86_RSP].writer = (int16_t) i;
+}
+
+/* The x87 stack moves by one: a push makes the old st(i) the new
+   st(i+1) and fills st(0) with an empty slot; a pop makes st(i+1) the
+   new st(i), and the popped value goes round to st(7) (still there,
+   marked empty).  */
+static void
+x87_move (struct state *s, int i, int push)
+{
+  struct lstate t;
+  if (push)
+    {
+      for (int k = 7; k > 0; k--)
+        s->l[X86_ST0 + k] = s->l[X86_ST0 + k - 1];
+      memset (&s->l[X86_ST0], 0, sizeof s->l[X86_ST0]);
+      s->l[X86_ST0].tok = WTOK (i, X86_ST0);
+      s->l[X86_ST0].writer = (int16_t) i;
+      s->l[X86_ST0].origin = -1;
+      s->x87_delta++;
+    }
+  else
+    {
+      t = s->l[X86_ST0];
+      for (int k = 0; k < 7; k++)
+        s->l[X86_ST0 + k] = s->l[X86_ST0 + k + 1];
+      s->l[X86_ST0 + 7] = t;
+      s->l[X86_ST0 + 7].def = 0;
+      s->x87_delta--;
+    }
+}
+
+/* A memory operand the asm addresses exactly, without registers or an
+   offset: where a register value can be saved and loaded back.  */
+static int
+plain_mem (const struct iop *o)
+{
+  return o->mem_op >= 0 && !is_regop (o) && !o->base && !o->index && o->base_op < 0
+         && o->index_op < 0 && !o->seg && (!o->has_disp || (o->disp_known && !o->disp));
+}
+
+/* Copies through memory by a move: a register stored whole into a
+   plain memory operand, and loaded back whole.  BEFORE is the state
+   before the instruction.  */
+static void
+move_through_memory (struct ctx *c, struct state *s, const struct state *before, int i)
+{
+  const struct insn *in = &c->p->insns[i];
+  const struct x86_form *f = in->form;
+  const struct iop *mem = NULL;
+  int reg = -1, to_mem;
+  unsigned w;
+
+  if (in->nops == 2 && plain_mem (&in->ops[1]) && op_loc (c, &in->ops[0]) >= 0
+      && is_regop (&in->ops[0]))
+    mem = &in->ops[1], reg = op_loc (c, &in->ops[0]), to_mem = 1, w = in->ops[0].width;
+  else if (in->nops == 2 && plain_mem (&in->ops[0]) && op_loc (c, &in->ops[1]) >= 0
+           && is_regop (&in->ops[1]))
+    mem = &in->ops[0], reg = op_loc (c, &in->ops[1]), to_mem = 0, w = in->ops[1].width;
+  else if (in->nops == 1 && f->nimp == 1 && plain_mem (&in->ops[0]))
+    mem = &in->ops[0], reg = f->imp[0].reg, to_mem = (f->ops[0].access & X86_A_W) != 0,
+    w = in->ops[0].mwidth;
+  else
+    return;
+  if (w != c->full[reg] || in->ops[mem == &in->ops[0] ? 0 : 1].mwidth != w)
+    return;
+  if (to_mem)
+    {
+      s->mtok[mem->mem_op] = before->l[reg].tok;
+      s->mwidth[mem->mem_op] = (uint8_t) w;
+    }
+  else if (before->mtok[mem->mem_op] && before->mwidth[mem->mem_op] == w)
+    {
+      s->l[reg].tok = before->mtok[mem->mem_op];
+      s->l[reg].def = c->full[reg];
+    }
 }
 
 /* Apply instruction I to S.  */
@@ -929,8 +1045,24 @@ apply (struct ctx *c, struct state *s, int i)
   if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && (f->attrs & X86_F_STRING))
     read_reg (c, s, in, X86_RCX, 8, 0, READ_IMPLICIT);
 
-  /* Writes.  */
+  /* Writes.  A push comes before them (they name the new positions).  */
   before = *s;
+  if (f->x87 > 0)
+    x87_move (s, i, 1);
+  if ((f->attrs & X86_F_XCHG) && in->nops < 2 && in->nops + f->nimp == 2)
+    {
+      /* fxch: swaps st(0) with the register it names (st(1) if none).  */
+      int a = in->nops ? op_loc (c, &in->ops[0]) : f->imp[0].reg;
+      int b = in->nops ? f->imp[0].reg : f->imp[1].reg;
+      if (a > 0 && b > 0)
+        {
+          struct lstate t = s->l[a];
+          s->l[a] = s->l[b];
+          s->l[b] = t;
+          s->l[a].writer = s->l[b].writer = (int16_t) i;
+          goto flags;
+        }
+    }
   for (int j = 0; j < in->nops; j++)
     {
       const struct iop *o = &in->ops[j];
@@ -1003,8 +1135,13 @@ apply (struct ctx *c, struct state *s, int i)
       if ((im->access & X86_A_W) && !(im->access & X86_A_MEM))
         write_reg (c, s, i, im->reg, imp_width (in, im), 0, (f->attrs & X86_F_VEX) != 0, 0);
     }
+  if (move)
+    move_through_memory (c, s, &before, i);
+  for (int k = f->x87; k < 0; k++)
+    x87_move (s, i, 0);
   if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && (f->attrs & X86_F_STRING))
     write_reg (c, s, i, X86_RCX, 8, 0, 0, 0);
+ flags:
   for (int fl = 0; fl < NFLAGS; fl++)
     {
       struct lstate *l = &s->l[LOC_FLAG0 + fl];
@@ -1052,6 +1189,70 @@ successors (const struct prog *p, int i, int *fall, int *target, int *to_goto)
       }
 }
 
+/* The x87 stack at an exit.  The asm finds its inputs ("t", "u") on top
+   and must leave its outputs ("=t", "=u") there: it may pop the inputs
+   it declares popped (clobbered, or matched to an output) and push its
+   outputs, and must not touch the values below, which may be GCC's.  */
+static void
+x87_exit (struct ctx *c, const struct state *s)
+{
+  const struct model *m = c->m;
+  int d_in = 0, outs = 0, popped = 0, d_out, changed = !s->x87_known || s->x87_delta;
+  char msg[SA_MSG_LEN];
+
+  for (int k = 0; k < 8 && !changed; k++)
+    changed = s->l[X86_ST0 + k].tok != ENTRY (X86_ST0 + k);
+  if (!changed)
+    return;
+  for (int k = 0; k < 8; k++)
+    {
+      int loc = X86_ST0 + k, out = c->loc_out[loc];
+      int inout = out >= 0 && (m->op[out].inout || m->op[out].tied_by >= 0);
+      if (out >= 0)
+        outs++;
+      if (c->loc_in[loc] >= 0 || inout)
+        {
+          d_in++;
+          if (inout || rs_has (&m->clobbered, loc))
+            popped++;
+        }
+    }
+  if (!s->x87_known)
+    {
+      say (c, SA_X87_STACK, NULL,
+           "the x87 stack is not the same depth on every path through the asm");
+      return;
+    }
+  if (s->x87_delta != outs - popped)
+    {
+      snprintf (msg, sizeof msg,
+                "the asm moves the x87 stack by %+d, but its operands say %+d"
+                " (%d output(s) \"=t\"/\"=u\" pushed, %d input(s) popped: clobbered"
+                " \"st\"/\"st(1)\" or matched to an output)",
+                s->x87_delta, outs - popped, outs, popped);
+      say (c, SA_X87_STACK, NULL, msg);
+      return;
+    }
+  d_out = d_in + s->x87_delta;
+  for (int k = 0; d_in + k < 8 && d_out + k < 8; k++)
+    {
+      int pin = d_in + k, pout = d_out + k;
+      const struct lstate *l = &s->l[X86_ST0 + pout];
+      if (rs_has (&m->clobbered, X86_ST0 + pin) || l->tok == ENTRY (X86_ST0 + pin))
+        continue;
+      char reg[8];
+      snprintf (reg, sizeof reg, "st(%d)", pin);
+      snprintf (msg, sizeof msg,
+                "`%.80s` changes the x87 register below the asm's operands that was %%st(%d),"
+                " where GCC may keep its own values; clobber \"%s\" if the asm needs"
+                " the space", l->writer >= 0 ? c->p->insns[l->writer].text : "the asm",
+                pin, reg);
+      fix (say (c, SA_X87_STACK, l->writer >= 0 ? &c->p->insns[l->writer] : NULL, msg),
+           SA_FIX_CLOBBER, -1, reg);
+      return;
+    }
+}
+
 static void
 exit_checks (struct ctx *c, const struct state *s, int fallthrough)
 {
@@ -1063,8 +1264,9 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
     {
       const struct lstate *l = &s->l[loc];
       const struct insn *w;
-      if (l->tok == ENTRY (loc) || loc == X86_RIP)
-        continue;
+      if (l->tok == ENTRY (loc) || loc == X86_RIP || X86_IS_ST (loc) || loc == X86_FPSW)
+        continue;               /* the x87 stack: see x87_exit; GCC always
+                                   clobbers fpsr, like the flags */
       w = l->writer >= 0 ? &p->insns[l->writer] : NULL;
       if (loc == LOC_FLAG0 + flag_index (X86_DF))
         {
@@ -1131,6 +1333,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
         fix (say (c, SA_CLOBBER_MISSING, w, msg), SA_FIX_CLOBBER, -1, clobber_name (loc));
     }
 
+  x87_exit (c, s);
   if (!fallthrough)
     return;
   for (int i = 0; i < m->nout; i++)
@@ -1293,7 +1496,7 @@ summarize (const struct ctx *c, struct sa_result *res)
   const struct model *m = c->m;
   char *b = res->summary, outs[160] = "", ins[160] = "", regs[160] = "";
   size_t len = sizeof res->summary, n;
-  uint64_t in_ops = 0, out_ops = 0;
+  uint64_t in_ops = 0, out_ops = 0, c2_written = 0;
 
   for (int i = 0; i < m->nops && i < 64; i++)
     {
@@ -1305,7 +1508,10 @@ summarize (const struct ctx *c, struct sa_result *res)
       else if (o->tied < 64)
         in_ops |= (uint64_t) 1 << o->tied;  /* "+r": the output is also read */
     }
-  add_ops (m, c->op_written & out_ops, outs, sizeof outs);
+  for (int i = 0; i < m->nout && i < 64; i++)
+    if (X86_IS_ST (m->op[i].fixed[0]))
+      c2_written |= (uint64_t) 1 << i;  /* pushed on the x87 stack */
+  add_ops (m, (c->op_written | c2_written) & out_ops, outs, sizeof outs);
   add_ops (m, c->op_read & (in_ops | out_ops), ins, sizeof ins);
   for (int r = X86_RAX; r < X86_NREGS; r++)
     if (rs_has (&c->written, r) && rs_has (&m->clobbered, r))

@@ -33,6 +33,7 @@ static const struct {
   { SA_UNSUPPORTED, "unsupported", "the target or the statement's form is not supported" },
   { SA_DIRECTION_FLAG, "direction-flag", "the asm leaves the direction flag set; GCC assumes it is clear" },
   { SA_FRAME_POINTER, "frame-pointer", "the asm changes %rbp while the function uses it as its frame pointer" },
+  { SA_X87_STACK, "x87-stack", "the asm leaves the x87 register stack deeper or shallower than its operands say, or changes GCC's values on it" },
   { SA_NOTE_BSF_ZERO, "note-bsf-zero", "note: bsf/bsr leave the destination undefined for a zero source" },
   { SA_NOTE_TOPLEVEL, "note-toplevel", "note: top-level asm is not a statement and is not checked" },
   { SA_NOTE_SEGMENT, "note-segment", "note: a %fs/%gs-relative access (thread-local storage) is outside the C object model" },

@@ -87,6 +87,7 @@ enum sa_code {
   SA_UNSUPPORTED,               /* unsupported: target or form not supported */
   SA_DIRECTION_FLAG,            /* direction-flag: DF left set on exit */
   SA_FRAME_POINTER,             /* frame-pointer: %rbp changed while it is the frame pointer */
+  SA_X87_STACK,                 /* x87-stack: x87 stack depth or contents broken */
   /* Notes: do not reject.  */
   SA_NOTE_BSF_ZERO,             /* note-bsf-zero */
   SA_NOTE_TOPLEVEL,             /* note-toplevel */

@@ -79,8 +79,8 @@ for e in "$tmp"/*.expect; do
   records=$(wc -l < "$tmp/r.jsonl" 2>/dev/null || echo 0)
   rec=$(cat "$tmp/r.jsonl" 2>/dev/null)
   verdict=$(printf '%s\n' "$rec" | sed -n 's/.*"verdict":"\([a-z]*\)".*/\1/p')
-  reason=$(printf '%s\n' "$rec" | sed -n 's/.*"reasons":\[{"code":"\([a-z-]*\)".*/\1/p')
-  note=$(printf '%s\n' "$rec" | sed -n 's/.*"notes":\[{"code":"\([a-z-]*\)".*/\1/p')
+  reason=$(printf '%s\n' "$rec" | sed -n 's/.*"reasons":\[{"code":"\([a-z0-9-]*\)".*/\1/p')
+  note=$(printf '%s\n' "$rec" | sed -n 's/.*"notes":\[{"code":"\([a-z0-9-]*\)".*/\1/p')
   case $expect in
     accept)
       got=$verdict

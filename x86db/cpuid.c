@@ -25,6 +25,20 @@ static const unsigned long subleaf_leaves[] = {
   0x80000026,   /* AMD extended CPU topology */
 };
 
+/* Leaves whose results differ from one logical processor to the next:
+   the APIC ids (1, 0xb, 0x1f, 0x8000001e) and the hybrid core type
+   (0x1a).  */
+static const unsigned long per_core_leaves[] = { 0x1, 0xb, 0x1a, 0x1f, 0x8000001e };
+
+int
+x86db_cpuid_leaf_per_core (unsigned long leaf)
+{
+  for (unsigned i = 0; i < sizeof per_core_leaves / sizeof per_core_leaves[0]; i++)
+    if (per_core_leaves[i] == leaf)
+      return 1;
+  return 0;
+}
+
 int
 x86db_cpuid_leaf_has_subleaf (unsigned long leaf)
 {

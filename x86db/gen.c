@@ -135,6 +135,7 @@ static const char *const regc[X86_NREGS] = {
 struct form {
   char mn[MAXMN];
   unsigned sfx, nops, nimp, fr, fw, fu, f0, attrs, flow, cls;
+  int x87;
   int stack, frcc;
   struct { unsigned acc, kinds, width; } ops[X86_MAX_OPS];
   struct { unsigned acc, reg, width; } imp[X86_MAX_IMP];
@@ -252,6 +253,11 @@ static void impreg (const char *s, unsigned *reg, unsigned *w)
       return;
     }
   }
+  if (!strncmp (s, "st(", 3) && s[3] >= '0' && s[3] <= '7' && !strcmp (s + 4, ")")) {
+    *reg = X86_ST0 + (unsigned) (s[3] - '0');   /* st(1), as the assembler spells it */
+    *w = 10;
+    return;
+  }
   die ("unknown register '%s'", s);
 }
 
@@ -307,7 +313,7 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
 {
   static const char *const keys[] = {
     "sfx", "ops", "imp", "fr", "fw", "fu", "attr", "flow", "stack",
-    "class", "feat", "why", "f0"
+    "class", "feat", "why", "f0", "x87"
   };
   char *v[16], *end;
   unsigned i, n;
@@ -331,6 +337,12 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
   case 4: f->fw = parse_flags (f, val, 0); break;
   case 5: f->fu = parse_flags (f, val, 0); break;
   case 12: f->f0 = parse_flags (f, val, 0); break;
+  case 13:
+    l = strtol (val, &end, 10);
+    if (*end || l < -2 || l > 1 || l == 0)
+      die ("bad x87 stack change '%s' (want 1, -1 or -2)", val);
+    f->x87 = (int) l;
+    break;
   case 6:
     n = split (val, v, 16, "attributes");
     for (i = 0; i < n; i++) {
@@ -496,6 +508,7 @@ static int same (const struct form *a, const struct form *b)
   unsigned i;
   if (a->sfx != b->sfx || a->nops != b->nops || a->nimp != b->nimp
       || a->fr != b->fr || a->fw != b->fw || a->fu != b->fu || a->f0 != b->f0
+      || a->x87 != b->x87
       || a->attrs != b->attrs || a->flow != b->flow || a->cls != b->cls
       || a->stack != b->stack || strcmp (a->feat, b->feat)
       || strcmp (a->why, b->why))
@@ -607,8 +620,8 @@ static void emit (const struct form *f)
   bits (flags, f->f0);
   fputs (",\n    .attrs = ", stdout);
   bits (attrs, f->attrs);
-  printf (", .flow = %s, .stack = %d, .cls = %s,\n", cname (flows, f->flow),
-          f->stack, cname (classes, f->cls));
+  printf (", .flow = %s, .stack = %d, .x87 = %d, .cls = %s,\n", cname (flows, f->flow),
+          f->stack, f->x87, cname (classes, f->cls));
   printf ("    .feature = \"%s\", .why = \"%s\", .group = \"%s\" },\n",
           f->feat, f->why, f->group);
 }

@@ -153,6 +153,7 @@ struct x86_form {
   unsigned short attrs;         /* X86_F_* */
   unsigned char flow;           /* enum x86_flow */
   signed char stack;            /* bytes the stack pointer moves: -8 push, +8 pop */
+  signed char x87;              /* x87 register stack: +1 push, -1 pop, -2 two pops */
   unsigned char cls;            /* enum x86_class */
   const char *feature;          /* CPUID feature, "" for base x86-64 */
   const char *why;              /* reason, for X86_C_REJECT/PRIV forms; "" otherwise */
@@ -161,6 +162,9 @@ struct x86_form {
 
 /* Whether cpuid leaf LEAF takes a sub-leaf in ecx (4, 7, 0xb, 0xd...).  */
 int x86db_cpuid_leaf_has_subleaf (unsigned long leaf);
+/* Whether cpuid leaf LEAF answers differently on different processors
+   of one machine (APIC ids, core type).  */
+int x86db_cpuid_leaf_per_core (unsigned long leaf);
 
 /* All forms, sorted by mnemonic (forms of one mnemonic are adjacent, in
    table order).  */
