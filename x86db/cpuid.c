@@ -30,20 +30,23 @@ static const unsigned long subleaf_leaves[] = {
    (0x1a).  */
 static const unsigned long per_core_leaves[] = { 0x1, 0xb, 0x1a, 0x1f, 0x8000001e };
 
-int
-x86db_cpuid_leaf_per_core (unsigned long leaf)
+static int
+in_list (const unsigned long *list, size_t n, unsigned long leaf)
 {
-  for (unsigned i = 0; i < sizeof per_core_leaves / sizeof per_core_leaves[0]; i++)
-    if (per_core_leaves[i] == leaf)
+  for (size_t i = 0; i < n; i++)
+    if (list[i] == leaf)
       return 1;
   return 0;
 }
 
 int
+x86db_cpuid_leaf_per_core (unsigned long leaf)
+{
+  return in_list (per_core_leaves, sizeof per_core_leaves / sizeof per_core_leaves[0], leaf);
+}
+
+int
 x86db_cpuid_leaf_has_subleaf (unsigned long leaf)
 {
-  for (unsigned i = 0; i < sizeof subleaf_leaves / sizeof subleaf_leaves[0]; i++)
-    if (subleaf_leaves[i] == leaf)
-      return 1;
-  return 0;
+  return in_list (subleaf_leaves, sizeof subleaf_leaves / sizeof subleaf_leaves[0], leaf);
 }
