@@ -503,8 +503,20 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
 {
   const struct model *m = c->m;
   char a[64], msg[SA_MSG_LEN];
+  int uses_address = 1;
 
-  /* The registers of the address are read.  */
+  /* The registers of the address are read, unless it is only an
+     address operand of an instruction that produces nothing from it
+     (nop, prefetch: lea's result is the address).  */
+  if (o->kinds & X86_K_ADDR)
+    {
+      uses_address = 0;
+      for (int j = 0; j < in->nops; j++)
+        if (in->form->ops[j].access & X86_A_W)
+          uses_address = 1;
+    }
+  if (!uses_address)
+    return;
   if (o->base)
     read_reg (c, s, in, o->base, 8, 0, READ_EXPLICIT);
   if (o->index)
