@@ -92,7 +92,10 @@ full_width (const struct model *m, int loc)
   if (loc >= LOC_V0)
     {
       const struct opnd *o = &m->op[loc - LOC_V0];
-      int r = rs_first (&o->regs);
+      int r;
+      if (loc - LOC_V0 >= m->nops)
+        return 8;
+      r = rs_first (&o->regs);
       if (X86_IS_VEC (r))
         return 64;
       if (X86_IS_ST (r))
@@ -417,7 +420,8 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
     need = c->full[loc];
   if (c->report && c->loc_in[loc] >= 0 && bit (c->loc_in[loc]))
     c->op_read |= (uint64_t) 1 << c->loc_in[loc];
-  if (c->report && c->loc_out[loc] >= 0 && bit (c->loc_out[loc]) && s->l[loc].def)
+  if (c->report && c->loc_out[loc] >= 0 && bit (c->loc_out[loc]) && s->l[loc].def
+      && s->l[loc].tok == ENTRY (loc))    /* its incoming value: "+" */
     c->op_read |= (uint64_t) 1 << c->loc_out[loc];
   if (c->loc_in[loc] >= 0)
     {
@@ -587,7 +591,7 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
                     in->text, opnd_label (m, o->mem_op, a, sizeof a));
           say (c, SA_INPUT_WRITTEN, in, msg);
         }
-      if ((access & X86_A_R) && op->output && !op->inout && op->tied_by < 0
+      if ((access & X86_A_R) && op->output && !op->inout && op->tied_by < 0 && !is_regop (o)
           && !(bit (o->mem_op) && (s->mem_written >> o->mem_op) & 1) && !m->clob_memory)
         {
           snprintf (msg, sizeof msg,
@@ -994,6 +998,13 @@ apply (struct ctx *c, struct state *s, int i)
       if ((acc & X86_A_R) || cond)
         {
           int dest_is_reg = in->nops >= 2 && is_regop (&in->ops[in->nops - 1]);
+          if (c->report && (move || (f->attrs & X86_F_XCHG)))
+            {
+              int no = c->loc_in[loc] >= 0 ? c->loc_in[loc] : c->loc_out[loc];
+              if (no >= 0 && bit (no)
+                  && (c->loc_in[loc] >= 0 || (s->l[loc].def && s->l[loc].tok == ENTRY (loc))))
+                c->op_read |= (uint64_t) 1 << no;
+            }
           if (move && dest_is_reg && !(acc & X86_A_W))
             {
               if (c->loc_in[loc] >= 0)
@@ -1252,8 +1263,8 @@ x87_exit (struct ctx *c, const struct state *s)
       const struct lstate *l = &s->l[X86_ST0 + pout];
       if (rs_has (&m->clobbered, X86_ST0 + pin) || l->tok == ENTRY (X86_ST0 + pin))
         continue;
-      char reg[8];
-      snprintf (reg, sizeof reg, "st(%d)", pin);
+      char reg[16];
+      snprintf (reg, sizeof reg, "st(%d)", pin & 7);
       snprintf (msg, sizeof msg,
                 "`%.80s` changes the x87 register below the asm's operands that was %%st(%d),"
                 " where GCC may keep its own values; clobber \"%s\" if the asm needs"
@@ -1293,7 +1304,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
       if (loc >= LOC_V0)
         {
           const struct opnd *o = &m->op[loc - LOC_V0];
-          if (o->output || loc - LOC_V0 >= m->nops)
+          if (loc - LOC_V0 >= m->nops || o->output)
             continue;
           snprintf (msg, sizeof msg,
                     "`%s` modifies %s, an input-only operand; declare it as an output"

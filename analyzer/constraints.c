@@ -3,6 +3,7 @@
    immediates, ties, earlyclobber, flag outputs) and what clobbers name.  */
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include "internal.h"
@@ -258,7 +259,12 @@ parse_operands (struct model *m, const struct sa_asm *in, struct sa_result *res)
 {
   int ok = 0;
 
-  memset (m, 0, sizeof *m);
+  /* Only the operands this asm has are set below and read later.  */
+  memset (m, 0, offsetof (struct model, op));
+  memset (m->op, 0, (size_t) (in->n_outputs + in->n_inputs < MAX_OPERANDS
+                              ? in->n_outputs + in->n_inputs : MAX_OPERANDS)
+                    * sizeof m->op[0]);
+  memset (&m->clobbered, 0, sizeof *m - offsetof (struct model, clobbered));
   m->in = in;
   m->nout = (int) in->n_outputs;
   m->nops = (int) (in->n_outputs + in->n_inputs);

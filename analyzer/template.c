@@ -862,7 +862,10 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
   int had = 0, rc = 0, nonblank = 0;
   size_t tlen = strlen (in->tmpl ? in->tmpl : "");
 
-  memset (p, 0, sizeof *p);
+  /* Only the counts: the label table is filled before it is read.  */
+  p->ninsns = 0;
+  p->nlabels = 0;
+  p->insns = NULL;
   if (tlen > MAX_TEMPLATE)
     {
       add_reason (res, SA_TOO_COMPLEX, NULL, "the template is %zu bytes; safeasm analyses at most %d",

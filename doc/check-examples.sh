@@ -14,10 +14,14 @@
 #   reject:CODE       rejected, CODE the first reason
 #   note:CODE         accepted with the note CODE
 #   unchecked:CODE    not checked, CODE the reason (-m32, top-level asm)
+#   repaired          rejected, then repaired (needs the FLAG
+#                     -fplugin-arg-safeasm-mode=repair): accepted with
+#                     the action "repaired"
 #
-# The example is compiled with -S in mode=warn (so nothing is replaced)
-# with a report, and the report must hold exactly one record (one asm
-# statement per example) with that verdict and code.
+# The example is compiled with -S in mode=warn (so nothing is replaced;
+# FLAGs come after it and may choose another mode) with a report, and
+# the report must hold exactly one record (one asm statement per
+# example) with that verdict and code.
 set -u
 
 texi=${1:?usage: check-examples.sh TEXI PLUGIN [CC]}
@@ -81,7 +85,11 @@ for e in "$tmp"/*.expect; do
   verdict=$(printf '%s\n' "$rec" | sed -n 's/.*"verdict":"\([a-z]*\)".*/\1/p')
   reason=$(printf '%s\n' "$rec" | sed -n 's/.*"reasons":\[{"code":"\([a-z0-9-]*\)".*/\1/p')
   note=$(printf '%s\n' "$rec" | sed -n 's/.*"notes":\[{"code":"\([a-z0-9-]*\)".*/\1/p')
+  action=$(printf '%s\n' "$rec" | sed -n 's/.*"action":"\([a-z]*\)".*/\1/p')
   case $expect in
+    repaired)
+      got="$verdict:$action"
+      [ "$got" = accept:repaired ] && got=repaired ;;
     accept)
       got=$verdict
       [ "$verdict" = accept ] || got="$verdict:$reason"

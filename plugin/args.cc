@@ -2,10 +2,13 @@
 
    -fplugin-arg-safeasm-KEY[=VALUE], with KEY one of
 
-     mode=trap|warn|error   what to do with a rejected asm statement
+     mode=trap|warn|error|repair
+                            what to do with a rejected asm statement
                             (default trap)
      policy=contract|strict the analyzer's policy (default contract)
      report=FILE            append one JSON object per asm to FILE
+     explain                a note with the effect summary of each
+                            accepted asm statement
      help                   describe the arguments and reason codes
 
    The environment variables SAFEASM_MODE, SAFEASM_POLICY and
@@ -21,15 +24,15 @@
 #include "plugin.h"
 
 struct safeasm_config safeasm_cfg = {
-  SAFEASM_MODE_TRAP, SA_POLICY_CONTRACT, NULL, 0
+  SAFEASM_MODE_TRAP, SA_POLICY_CONTRACT, NULL, 0, 0
 };
 
-static const char *const mode_names[] = { "trap", "warn", "error" };
+static const char *const mode_names[] = { "trap", "warn", "error", "repair" };
 static const char *const policy_names[] = { "contract", "strict" };
 
 const char safeasm_help_text[] =
-  "checks x86-64 inline asm; arguments: mode=trap|warn|error, "
-  "policy=contract|strict, report=FILE, help "
+  "checks x86-64 inline asm; arguments: mode=trap|warn|error|repair, "
+  "policy=contract|strict, report=FILE, explain, help "
   "(environment: SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT)";
 
 const char *
@@ -72,7 +75,7 @@ parse_env (void)
         {
           error ("safeasm: environment variable %<SAFEASM_MODE%> has the "
                  "bad value %qs; accepted values: %<trap%>, %<warn%>, "
-                 "%<error%>", v);
+                 "%<error%>, %<repair%>", v);
           bad = 1;
         }
       else
@@ -117,11 +120,12 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
             {
               if (!value)
                 error ("safeasm: %<-fplugin-arg-safeasm-mode%> needs a value;"
-                       " accepted values: %<trap%>, %<warn%>, %<error%>");
+                       " accepted values: %<trap%>, %<warn%>, %<error%>, "
+                       "%<repair%>");
               else
                 error ("safeasm: bad value %qs for "
                        "%<-fplugin-arg-safeasm-mode%>; accepted values: "
-                       "%<trap%>, %<warn%>, %<error%>", value);
+                       "%<trap%>, %<warn%>, %<error%>, %<repair%>", value);
               bad = 1;
             }
           else
@@ -155,6 +159,17 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
           else
             safeasm_cfg.report_path = value;
         }
+      else if (strcmp (key, "explain") == 0)
+        {
+          if (value)
+            {
+              error ("safeasm: %<-fplugin-arg-safeasm-explain%> takes no "
+                     "value (got %qs)", value);
+              bad = 1;
+            }
+          else
+            safeasm_cfg.explain = 1;
+        }
       else if (strcmp (key, "help") == 0)
         {
           if (value)
@@ -169,7 +184,8 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
       else
         {
           error ("safeasm: unknown argument %<-fplugin-arg-safeasm-%s%>; "
-                 "accepted keys: %<mode%>, %<policy%>, %<report%>, %<help%>",
+                 "accepted keys: %<mode%>, %<policy%>, %<report%>, "
+                 "%<explain%>, %<help%>",
                  key);
           bad = 1;
         }
@@ -184,29 +200,38 @@ safeasm_print_help (void)
 
   fprintf (stderr,
 "safeasm %s: checks the x86-64 inline asm statements of each function and\n"
-"warns about, reports, rejects or replaces the ones it cannot prove safe.\n"
+"warns about, reports, rejects, repairs or replaces the ones it cannot\n"
+"prove safe.\n"
 "\n"
 "Arguments (-fplugin-arg-safeasm-KEY[=VALUE]):\n"
 "  mode=trap      warn, and replace a rejected asm statement by code that\n"
 "                 prints the reason to stderr and traps (SIGILL) (default)\n"
 "  mode=warn      warn only; the asm statement is kept\n"
 "  mode=error     a rejected asm statement is a compile-time error\n"
+"  mode=repair    where mechanical fixes (clobbers, '&', '+', volatile)\n"
+"                 make it acceptable, compile the asm statement with them\n"
+"                 and warn; replace the others by the trap, as mode=trap\n"
 "  policy=contract  check the template against the contract the asm\n"
 "                 declares: its operands, clobbers and qualifiers (default)\n"
-"  policy=strict  as contract, and the asm may not access memory at all\n"
+"  policy=strict  as contract, and the asm may not access memory at all;\n"
+"                 constraints that allow a register or memory (\"rm\", \"g\")\n"
+"                 are compiled as register-only (\"r\", \"ri\")\n"
 "  report=FILE    append one JSON object per asm statement to FILE\n"
 "                 (JSON Lines; safe for parallel compilers)\n"
+"  explain        a note with the effect summary of each accepted asm\n"
+"                 statement: what it reads and writes, and its C story\n"
 "  help           print this text and carry on\n"
 "\n"
 "Environment (defaults that the arguments above override):\n"
 "  SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT\n"
 "\n"
-"Current settings: mode=%s policy=%s report=%s\n"
+"Current settings: mode=%s policy=%s report=%s%s\n"
 "\n"
 "Reason codes:\n",
            SAFEASM_VERSION, safeasm_mode_name (safeasm_cfg.mode),
            safeasm_policy_name (safeasm_cfg.policy),
-           safeasm_cfg.report_path ? safeasm_cfg.report_path : "(none)");
+           safeasm_cfg.report_path ? safeasm_cfg.report_path : "(none)",
+           safeasm_cfg.explain ? " explain" : "");
 
   for (i = 1; i < SA_CODE_COUNT; i++)
     {

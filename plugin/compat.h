@@ -32,7 +32,15 @@
    accessors including gimple_asm_inline_p, gimple_build_asm_vec,
    build_string_literal (unsigned, const char *, ...), create_tmp_var_raw,
    walk_gimple_seq_mod, symtab->first_asm_symbol () and asm_node,
-   plugin_default_version_check).  Only 11 and 12 have been built and
+   plugin_default_version_check, gimple_set_no_warning,
+   parse_output_constraint / parse_input_constraint, decode_reg_name;
+   for the fix-it hints: location_get_source_line returning a char_span,
+   linemap_lookup, LINEMAPS_ORDINARY_MAP_AT,
+   linemap_position_for_line_and_column,
+   linemap_location_from_macro_expansion_p, rich_location's
+   add_fixit_insert_before / add_fixit_replace (source_range) /
+   seen_impossible_fixit_p, warning_at and error_at taking a
+   rich_location *).  Only 11 and 12 have been built and
    tested; a newer GCC is allowed through, and this is the file to
    adjust if its API moved.  */
 

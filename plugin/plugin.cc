@@ -7,7 +7,10 @@
    GIMPLE_TRY nesting, OpenMP regions not yet outlined, no CFG), every
    asm statement of the function is there exactly once, and nothing
    has been inlined or cloned yet.  A rejected statement is replaced
-   there (trap mode), so every later copy of it traps too.  */
+   there (trap mode) or repaired (repair mode, repair.cc), so every
+   later copy of it traps or is repaired too.  Under policy=strict the
+   constraints are made register-only there first (repair.cc); the
+   fix-it hints of the diagnostics come from fixit.cc.  */
 
 #include "plugin.h"
 #include "stmt.h"
@@ -292,6 +295,104 @@ assign_values (gasm *stmt, struct sa_operand *outs, struct sa_operand *ins)
   XDELETEVEC (ids);
 }
 
+/* STMT as the analyzer sees it.  */
+struct stmt_view
+{
+  struct sa_asm in;
+  struct sa_operand *outs, *ins;
+  const char **clobbers, **labels;
+  char **owned;
+  unsigned nowned;
+};
+
+static void
+view_fill (struct stmt_view *v, gasm *stmt)
+{
+  unsigned i, nout, nin, nclob, nlab;
+
+  nout = gimple_asm_noutputs (stmt);
+  nin = gimple_asm_ninputs (stmt);
+  nclob = gimple_asm_nclobbers (stmt);
+  nlab = gimple_asm_nlabels (stmt);
+  v->outs = XNEWVEC (struct sa_operand, nout + 1);
+  v->ins = XNEWVEC (struct sa_operand, nin + 1);
+  v->clobbers = XNEWVEC (const char *, nclob + 1);
+  v->labels = XNEWVEC (const char *, nlab + 1);
+  v->owned = XNEWVEC (char *, nout + 1);
+  v->nowned = 0;
+
+  for (i = 0; i < nout; i++)
+    {
+      fill_operand (&v->outs[i], gimple_asm_output_op (stmt, i));
+      if (split_memory_inout (stmt, i, v->outs[i].constraint))
+        {
+          char *c = xstrdup (v->outs[i].constraint);
+          c[0] = '+';
+          v->owned[v->nowned++] = c;
+          v->outs[i].constraint = c;
+        }
+    }
+  for (i = 0; i < nin; i++)
+    fill_operand (&v->ins[i], gimple_asm_input_op (stmt, i));
+  assign_values (stmt, v->outs, v->ins);
+  for (i = 0; i < nclob; i++)
+    {
+      const char *c = string_of (TREE_VALUE (gimple_asm_clobber_op (stmt, i)));
+      v->clobbers[i] = c ? c : "";
+    }
+  for (i = 0; i < nlab; i++)
+    {
+      /* TREE_PURPOSE is the name as written in the C and C++ parsers
+         (a STRING_CST), TREE_VALUE the LABEL_DECL.  */
+      tree op = gimple_asm_label_op (stmt, i);
+      const char *l = string_of (TREE_PURPOSE (op));
+      tree decl = TREE_VALUE (op);
+      if (!l && decl && DECL_P (decl) && DECL_NAME (decl))
+        l = IDENTIFIER_POINTER (DECL_NAME (decl));
+      v->labels[i] = l ? l : "";
+    }
+
+  memset (&v->in, 0, sizeof v->in);
+  v->in.tmpl = gimple_asm_string (stmt);
+  if (!v->in.tmpl)
+    v->in.tmpl = "";
+  v->in.basic = gimple_asm_input_p (stmt);
+  v->in.is_volatile = gimple_asm_volatile_p (stmt);
+  v->in.is_goto = nlab > 0;
+  v->in.is_inline = gimple_asm_inline_p (stmt);
+  v->in.dialect = ix86_asm_dialect == ASM_INTEL ? SA_DIALECT_INTEL
+                                                : SA_DIALECT_ATT;
+  v->in.outputs = v->outs;
+  v->in.n_outputs = nout;
+  v->in.inputs = v->ins;
+  v->in.n_inputs = nin;
+  v->in.clobbers = v->clobbers;
+  v->in.n_clobbers = nclob;
+  v->in.labels = v->labels;
+  v->in.n_labels = nlab;
+  v->in.policy = safeasm_cfg.policy;
+  /* Target facts of this function: the red zone (-mno-red-zone, also as
+     a target attribute) and whether %rbp is its frame pointer (not
+     omitted, or needed for alloca/VLAs, which the gimplifier has seen).  */
+  v->in.no_red_zone = TARGET_NO_RED_ZONE;
+  v->in.frame_pointer = !flag_omit_frame_pointer
+                        || (cfun && cfun->calls_alloca);
+}
+
+static void
+view_free (struct stmt_view *v)
+{
+  unsigned i;
+
+  for (i = 0; i < v->nowned; i++)
+    free (v->owned[i]);
+  XDELETEVEC (v->owned);
+  XDELETEVEC (v->labels);
+  XDELETEVEC (v->clobbers);
+  XDELETEVEC (v->ins);
+  XDELETEVEC (v->outs);
+}
+
 /* ---------------------------------------------------------------- */
 /* One asm statement.                                               */
 
@@ -342,26 +443,43 @@ set_one_reason (struct sa_result *res, enum sa_code code, const char *msg)
   snprintf (res->reasons[0].message, SA_MSG_LEN, "%s", msg);
 }
 
+/* What a diagnostic of a rejected statement needs for its fix-it
+   hints.  */
+struct fix_info
+{
+  gasm *stmt;
+  const struct safeasm_orig *orig;
+  const struct safeasm_fixes *fx;
+};
+
 /* Diagnose a rejected statement: the first reason as a warning or an
-   error, the other reasons and the notes as notes.  */
+   error (with the fix-it hints of FI), the other reasons and the notes
+   as notes, then what happens to the statement: replaced by a trap
+   (with WHY_NOT_REPAIRED in repair mode when it is set), or repaired
+   (REPAIRS).  */
 static void
-diagnose (location_t loc, const struct sa_result *res)
+diagnose (location_t loc, const struct sa_result *res,
+          const struct fix_info *fi, const char *const *repairs,
+          unsigned n_repairs, const char *why_not_repaired)
 {
   struct safeasm_buf b;
   unsigned i;
   bool shown;
+  rich_location richloc (line_table, loc);
 
   if (seen_before (loc, res->reasons[0].code))
     return;
   safeasm_buf_init (&b);
+  if (fi && fi->fx->n)
+    safeasm_add_fixits (&richloc, fi->stmt, fi->orig, fi->fx);
   if (safeasm_cfg.mode == SAFEASM_MODE_ERROR)
     {
-      error_at (loc, "safeasm [%s]: %s", code_text (res->reasons[0].code),
+      error_at (&richloc, "safeasm [%s]: %s", code_text (res->reasons[0].code),
                 reason_text (&b, &res->reasons[0]));
       shown = true;
     }
   else
-    shown = warning_at (loc, 0, "safeasm [%s]: %s",
+    shown = warning_at (&richloc, 0, "safeasm [%s]: %s",
                         code_text (res->reasons[0].code),
                         reason_text (&b, &res->reasons[0]));
   if (shown)
@@ -372,10 +490,54 @@ diagnose (location_t loc, const struct sa_result *res)
       for (i = 0; i < res->n_notes; i++)
         inform (loc, "safeasm [%s]: %s", code_text (res->notes[i].code),
                 reason_text (&b, &res->notes[i]));
-      if (safeasm_cfg.mode == SAFEASM_MODE_TRAP)
-        inform (loc, "safeasm: this asm statement is replaced by a "
-                "run-time trap");
+      if (n_repairs)
+        {
+          b.len = 0;
+          for (i = 0; i < n_repairs; i++)
+            {
+              if (i)
+                safeasm_buf_adds (&b, "; ");
+              safeasm_buf_add_text (&b, repairs[i]);
+            }
+          inform (loc, "safeasm: repaired: %s", b.p);
+        }
+      else if (safeasm_cfg.mode == SAFEASM_MODE_TRAP
+               || safeasm_cfg.mode == SAFEASM_MODE_REPAIR)
+        {
+          if (why_not_repaired)
+            inform (loc, "safeasm: not repaired: %s", why_not_repaired);
+          inform (loc, "safeasm: this asm statement is replaced by a "
+                  "run-time trap");
+        }
     }
+  safeasm_buf_free (&b);
+}
+
+/* The effect summary of an accepted statement, for a reader.  */
+static const char *
+summary_text (struct safeasm_buf *b, const struct sa_result *res)
+{
+  char s[sizeof res->summary + 1];
+
+  memcpy (s, res->summary, sizeof res->summary);
+  s[sizeof res->summary] = '\0';
+  b->len = 0;
+  safeasm_buf_add_text (b, s);
+  if (b->len == 0)
+    safeasm_buf_add (b, "", 0);
+  return b->p;
+}
+
+/* -fplugin-arg-safeasm-explain: what an accepted statement does.  */
+static void
+explain (location_t loc, const struct sa_result *res)
+{
+  struct safeasm_buf b;
+
+  if (!safeasm_cfg.explain || seen_before (loc, SA_CODE_COUNT))
+    return;
+  safeasm_buf_init (&b);
+  inform (loc, "safeasm: %s", summary_text (&b, res));
   safeasm_buf_free (&b);
 }
 
@@ -406,6 +568,71 @@ trap_stmt (gimple_stmt_iterator *gsi, gasm *stmt, location_t loc,
   safeasm_buf_free (&b);
 }
 
+static enum sa_verdict
+analyze_stmt (gasm *stmt, struct sa_result *res)
+{
+  struct stmt_view v;
+  enum sa_verdict verdict;
+
+  view_fill (&v, stmt);
+  memset (res, 0, sizeof *res);
+  verdict = sa_analyze (&v.in, res);
+  sanitize_result (res);
+  view_free (&v);
+  return verdict;
+}
+
+/* mode=repair: try to repair STMT (at GSI), rejected with RES and
+   mechanical fixes FX.  On success the repaired statement replaces
+   STMT, its result is in *RES2 and REPAIRS, *N_REPAIRS say what
+   changed; returns 1.  Otherwise returns 0 and sets *WHY.  */
+static int
+try_repair (gimple_stmt_iterator *gsi, gasm *stmt,
+            const struct safeasm_fixes *fx, struct sa_result *res2,
+            char **repairs, unsigned *n_repairs, const char **why)
+{
+  gimple_seq pre = NULL;
+  tree vars = NULL_TREE;
+  gasm *fixed;
+  unsigned i;
+
+  *n_repairs = 0;
+  *why = NULL;
+  if (!fx->n)
+    return 0;
+  if (!fx->complete)
+    {
+      *why = "the mechanical fixes would not make it acceptable";
+      return 0;
+    }
+  fixed = safeasm_repair_stmt (stmt, fx, &pre, &vars, repairs, n_repairs, why);
+  if (!fixed)
+    return 0;
+  /* The repaired statement is kept only if the analyzer accepts it.  */
+  if (analyze_stmt (fixed, res2) != SA_ACCEPT)
+    {
+      for (i = 0; i < *n_repairs; i++)
+        free (repairs[i]);
+      *n_repairs = 0;
+      *why = "the repaired statement would still be rejected";
+      return 0;
+    }
+  if (pre)
+    {
+      /* Temporaries for the new inputs: local to a bind, as the trap's.  */
+      gimple_seq seq = NULL;
+      gbind *bind;
+      gimple_seq_add_stmt (&pre, fixed);
+      bind = gimple_build_bind (vars, pre, NULL_TREE);
+      gimple_set_location (bind, gimple_location (stmt));
+      gimple_seq_add_stmt (&seq, bind);
+      gsi_replace_with_seq (gsi, seq, false);
+    }
+  else
+    gsi_replace (gsi, fixed, false);
+  return 1;
+}
+
 static void
 check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
 {
@@ -414,13 +641,16 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
   expanded_location xloc;
   char *fname;
   struct safeasm_record rec;
-  struct sa_result res;
-  struct sa_asm in;
-  struct sa_operand *outs, *ins;
-  const char **clobbers, **labels;
-  char **owned;
-  unsigned i, nout, nin, nclob, nlab, nowned = 0;
+  struct sa_result res, *res2;
+  struct safeasm_orig orig;
+  struct safeasm_fixes fx;
+  struct fix_info fi;
+  struct stmt_view v;
+  char *repairs[SAFEASM_MAX_REPAIRS];
+  unsigned i, n_repairs = 0;
+  const char *why = NULL;
   enum sa_verdict verdict;
+  struct safeasm_buf sb;
 
   if (loc == UNKNOWN_LOCATION && fndecl)
     loc = DECL_SOURCE_LOCATION (fndecl);
@@ -463,97 +693,49 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
       return;
     }
 
-  nout = gimple_asm_noutputs (stmt);
-  nin = gimple_asm_ninputs (stmt);
-  nclob = gimple_asm_nclobbers (stmt);
-  nlab = gimple_asm_nlabels (stmt);
-  outs = XNEWVEC (struct sa_operand, nout + 1);
-  ins = XNEWVEC (struct sa_operand, nin + 1);
-  clobbers = XNEWVEC (const char *, nclob + 1);
-  labels = XNEWVEC (const char *, nlab + 1);
-  owned = XNEWVEC (char *, nout + 1);
-
-  for (i = 0; i < nout; i++)
+  /* The constraints as the front end left them, for the fix-it hints;
+     policy=strict may change them below.  */
+  orig.nout = gimple_asm_noutputs (stmt);
+  orig.nin = gimple_asm_ninputs (stmt);
+  orig.constraints = XNEWVEC (const char *, orig.nout + orig.nin + 1);
+  for (i = 0; i < orig.nout; i++)
     {
-      fill_operand (&outs[i], gimple_asm_output_op (stmt, i));
-      if (split_memory_inout (stmt, i, outs[i].constraint))
-        {
-          char *c = xstrdup (outs[i].constraint);
-          c[0] = '+';
-          owned[nowned++] = c;
-          outs[i].constraint = c;
-        }
+      tree p = TREE_PURPOSE (gimple_asm_output_op (stmt, i));
+      orig.constraints[i] = p ? string_of (TREE_VALUE (p)) : NULL;
     }
-  for (i = 0; i < nin; i++)
-    fill_operand (&ins[i], gimple_asm_input_op (stmt, i));
-  assign_values (stmt, outs, ins);
-  for (i = 0; i < nclob; i++)
+  for (i = 0; i < orig.nin; i++)
     {
-      const char *c = string_of (TREE_VALUE (gimple_asm_clobber_op (stmt, i)));
-      clobbers[i] = c ? c : "";
+      tree p = TREE_PURPOSE (gimple_asm_input_op (stmt, i));
+      orig.constraints[orig.nout + i] = p ? string_of (TREE_VALUE (p)) : NULL;
     }
-  for (i = 0; i < nlab; i++)
-    {
-      /* TREE_PURPOSE is the name as written in the C and C++ parsers
-         (a STRING_CST), TREE_VALUE the LABEL_DECL.  */
-      tree op = gimple_asm_label_op (stmt, i);
-      const char *l = string_of (TREE_PURPOSE (op));
-      tree decl = TREE_VALUE (op);
-      if (!l && decl && DECL_P (decl) && DECL_NAME (decl))
-        l = IDENTIFIER_POINTER (DECL_NAME (decl));
-      labels[i] = l ? l : "";
-    }
+  if (safeasm_cfg.policy == SA_POLICY_STRICT)
+    safeasm_strict_constraints (stmt);
 
-  memset (&in, 0, sizeof in);
-  in.tmpl = rec.tmpl ? rec.tmpl : "";
-  in.basic = rec.basic;
-  in.is_volatile = rec.is_volatile;
-  in.is_goto = rec.is_goto;
-  in.is_inline = rec.is_inline;
-  in.dialect = rec.intel ? SA_DIALECT_INTEL : SA_DIALECT_ATT;
-  in.outputs = outs;
-  in.n_outputs = nout;
-  in.inputs = ins;
-  in.n_inputs = nin;
-  in.clobbers = clobbers;
-  in.n_clobbers = nclob;
-  in.labels = labels;
-  in.n_labels = nlab;
-  in.policy = safeasm_cfg.policy;
-  /* Target facts of this function: the red zone (-mno-red-zone, also as
-     a target attribute) and whether %rbp is its frame pointer (not
-     omitted, or needed for alloca/VLAs, which the gimplifier has seen).  */
-  in.no_red_zone = TARGET_NO_RED_ZONE;
-  in.frame_pointer = !flag_omit_frame_pointer
-                     || (cfun && cfun->calls_alloca);
-
+  view_fill (&v, stmt);
   memset (&res, 0, sizeof res);
-  verdict = sa_analyze (&in, &res);
+  verdict = sa_analyze (&v.in, &res);
   sanitize_result (&res);
+  memset (&fx, 0, sizeof fx);
+  if (verdict == SA_REJECT)
+    safeasm_find_fixes (&v.in, &res, &fx);
+  view_free (&v);
 
-  for (i = 0; i < nowned; i++)
-    free (owned[i]);
-  XDELETEVEC (owned);
-  XDELETEVEC (labels);
-  XDELETEVEC (clobbers);
-  XDELETEVEC (ins);
-  XDELETEVEC (outs);
-
+  safeasm_buf_init (&sb);
   if (verdict == SA_ACCEPT)
     {
       rec.verdict = "accept";
       rec.action = "kept";
+      rec.summary = summary_text (&sb, &res);
       safeasm_report_write (&rec);
-      free (fname);
-      return;
+      explain (loc, &res);
+      goto done;
     }
   if (verdict == SA_UNCHECKED)
     {
       rec.verdict = "unchecked";
       rec.action = "none";
       safeasm_report_write (&rec);
-      free (fname);
-      return;
+      goto done;
     }
 
   /* SA_REJECT, or anything else the analyzer returned.  */
@@ -565,17 +747,46 @@ check_asm (gimple_stmt_iterator *gsi, gasm *stmt)
       snprintf (res.reasons[0].message, SA_MSG_LEN,
                 "the analyzer rejected the statement without a reason");
     }
+  fi.stmt = stmt;
+  fi.orig = &orig;
+  fi.fx = &fx;
+
+  res2 = XNEW (struct sa_result);
+  if (safeasm_cfg.mode == SAFEASM_MODE_REPAIR && verdict == SA_REJECT
+      && try_repair (gsi, stmt, &fx, res2, repairs, &n_repairs, &why))
+    {
+      diagnose (loc, &res, &fi, repairs, n_repairs, NULL);
+      rec.verdict = "accept";
+      rec.action = "repaired";
+      rec.summary = summary_text (&sb, res2);
+      rec.repairs = repairs;
+      rec.n_repairs = n_repairs;
+      safeasm_report_write (&rec);
+      explain (loc, res2);
+      for (i = 0; i < n_repairs; i++)
+        free (repairs[i]);
+      XDELETE (res2);
+      goto done;
+    }
+  XDELETE (res2);
+
   rec.verdict = "reject";
   switch (safeasm_cfg.mode)
     {
-    case SAFEASM_MODE_TRAP: rec.action = "trapped"; break;
+    case SAFEASM_MODE_TRAP:
+    case SAFEASM_MODE_REPAIR: rec.action = "trapped"; break;
     case SAFEASM_MODE_ERROR: rec.action = "error"; break;
     default: rec.action = "kept"; break;
     }
-  diagnose (loc, &res);
+  diagnose (loc, &res, &fi, NULL, 0, why);
   safeasm_report_write (&rec);
-  if (safeasm_cfg.mode == SAFEASM_MODE_TRAP)
+  if (safeasm_cfg.mode == SAFEASM_MODE_TRAP
+      || safeasm_cfg.mode == SAFEASM_MODE_REPAIR)
     trap_stmt (gsi, stmt, loc, &xloc, fname, &res);
+
+ done:
+  safeasm_buf_free (&sb);
+  XDELETEVEC (orig.constraints);
   free (fname);
 }
 

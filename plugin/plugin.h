@@ -35,7 +35,10 @@
 /* ---------------------------------------------------------------- */
 /* args.cc: configuration.                                          */
 
-enum safeasm_mode { SAFEASM_MODE_TRAP, SAFEASM_MODE_WARN, SAFEASM_MODE_ERROR };
+enum safeasm_mode
+{
+  SAFEASM_MODE_TRAP, SAFEASM_MODE_WARN, SAFEASM_MODE_ERROR, SAFEASM_MODE_REPAIR
+};
 
 struct safeasm_config
 {
@@ -43,6 +46,7 @@ struct safeasm_config
   enum sa_policy policy;
   const char *report_path;      /* NULL: no report */
   int help;
+  int explain;                  /* note the effect summary of accepted asm */
 };
 
 extern struct safeasm_config safeasm_cfg;
@@ -83,8 +87,12 @@ struct safeasm_record
   const char *tmpl;
   int intel, basic, is_volatile, is_goto, is_inline;
   const char *verdict;          /* "accept", "reject", "unchecked" */
-  const char *action;           /* "kept", "trapped", "error", "none" */
+  const char *action;           /* "kept", "trapped", "error", "none",
+                                   "repaired" */
   const struct sa_result *res;  /* reasons, notes, n_insns */
+  const char *summary;          /* accepted: the effect summary, else NULL */
+  const char *const *repairs;   /* repaired: what was changed */
+  unsigned n_repairs;
 };
 
 /* Open PATH for appending; 0 on success, else error () and non-zero.  */
@@ -104,5 +112,66 @@ gimple_seq safeasm_build_trap (gasm *stmt, location_t loc,
 /* Nonzero if output OUT of STMT is also read by STMT ("+", a matching
    constraint, or the input GCC adds for a memory-only "+").  */
 int safeasm_output_is_inout (gasm *stmt, unsigned out);
+
+/* ---------------------------------------------------------------- */
+/* repair.cc: mechanical fixes, mode=repair, strict constraints.     */
+
+#define SAFEASM_MAX_FIX_CLOBBERS 16
+
+/* The mechanical fixes (struct sa_reason's FIX) of a rejected
+   statement, merged: what the fix-it hints offer and mode=repair
+   applies.  */
+struct safeasm_fixes
+{
+  unsigned n;                   /* number of fixes */
+  int make_volatile;
+  unsigned long long inout;     /* outputs whose '=' becomes '+' */
+  unsigned long long early;     /* outputs that get '&' */
+  unsigned n_clobbers;
+  char clobbers[SAFEASM_MAX_FIX_CLOBBERS][16];
+  int complete;                 /* with all of them the analyzer accepts */
+};
+
+/* Find the fixes for the rejected statement IN (result RES): those of
+   RES's reasons, then those of the statement with them applied, until
+   the analyzer accepts it or nothing new turns up.  */
+void safeasm_find_fixes (const struct sa_asm *in, const struct sa_result *res,
+                         struct safeasm_fixes *fx);
+
+/* The most descriptions safeasm_repair_stmt gives: one per clobber,
+   per output (of the first 64), for volatile and for a basic asm.  */
+#define SAFEASM_MAX_REPAIRS (SAFEASM_MAX_FIX_CLOBBERS + 64 + 2)
+
+/* The repaired statement: a new statement (and, in *PRE, statements
+   that go before it, inside a GIMPLE_BIND declaring *VARS) or NULL if
+   a fix cannot be applied to STMT; then *WHY says which.  REPAIRS
+   (SAFEASM_MAX_REPAIRS entries) gets one description per change
+   (xstrdup'd, for the caller to free), *N_REPAIRS their number.  */
+gasm *safeasm_repair_stmt (gasm *stmt, const struct safeasm_fixes *fx,
+                           gimple_seq *pre, tree *vars, char **repairs,
+                           unsigned *n_repairs, const char **why);
+
+/* policy=strict: give every operand of STMT whose constraint allows
+   both a register and memory a register-only constraint.  Returns the
+   number of operands changed.  */
+unsigned safeasm_strict_constraints (gasm *stmt);
+
+/* ---------------------------------------------------------------- */
+/* fixit.cc: fix-it hints on the source of the statement.           */
+
+/* The constraints of STMT as GCC had them before the plugin changed
+   any (policy=strict): NOUT outputs then NIN inputs.  */
+struct safeasm_orig
+{
+  const char **constraints;
+  unsigned nout, nin;
+};
+
+/* Add to RICHLOC the source edits that make FX's fixes, if the text of
+   STMT can be found and matched unambiguously.  Returns the number of
+   hints added (0: none, the statement is left as it is).  */
+unsigned safeasm_add_fixits (rich_location *richloc, gasm *stmt,
+                             const struct safeasm_orig *orig,
+                             const struct safeasm_fixes *fx);
 
 #endif /* SAFEASM_PLUGIN_H */

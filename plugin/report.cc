@@ -314,6 +314,21 @@ safeasm_report_write (const struct safeasm_record *rec)
   add_reasons (&b, "reasons", rec->res->reasons, rec->res->n_reasons);
   add_reasons (&b, "notes", rec->res->notes, rec->res->n_notes);
   add_uint (&b, "insns", rec->res->n_insns);
+  if (rec->summary)
+    add_str (&b, "summary", rec->summary);
+  if (rec->n_repairs)
+    {
+      unsigned i;
+      add_key (&b, "repairs", 0);
+      safeasm_buf_add (&b, "[", 1);
+      for (i = 0; i < rec->n_repairs; i++)
+        {
+          if (i)
+            safeasm_buf_add (&b, ",", 1);
+          safeasm_buf_add_json (&b, rec->repairs[i]);
+        }
+      safeasm_buf_add (&b, "]", 1);
+    }
   add_str (&b, "gcc", safeasm_gcc_version);
   add_str (&b, "plugin", SAFEASM_VERSION);
   safeasm_buf_add (&b, "}\n", 2);
