@@ -60,6 +60,30 @@ lookup (const char *value, const char *const *names, unsigned n)
   return -1;
 }
 
+/* The index of VALUE among the N NAMES accepted by WHAT (an argument or
+   an environment variable), or -1 after an error naming VALUE and every
+   accepted value.  */
+static int
+choice (const char *what, const char *value, const char *const *names, unsigned n)
+{
+  char list[128];
+  size_t len = 0;
+  unsigned i;
+  int k = lookup (value, names, n);
+
+  if (k >= 0)
+    return k;
+  list[0] = '\0';
+  for (i = 0; i < n && len < sizeof list; i++)
+    len += (size_t) snprintf (list + len, sizeof list - len, "%s%s", i ? ", " : "",
+                              names[i]);
+  if (!value)
+    error ("safeasm: %qs needs a value; accepted values: %s", what, list);
+  else
+    error ("safeasm: bad value %qs for %qs; accepted values: %s", value, what, list);
+  return -1;
+}
+
 /* Defaults from the environment.  Returns non-zero after an error.  */
 static int
 parse_env (void)
@@ -70,14 +94,8 @@ parse_env (void)
   v = getenv ("SAFEASM_MODE");
   if (v && *v)
     {
-      i = lookup (v, mode_names, ARRAY_SIZE (mode_names));
-      if (i < 0)
-        {
-          error ("safeasm: environment variable %<SAFEASM_MODE%> has the "
-                 "bad value %qs; accepted values: %<trap%>, %<warn%>, "
-                 "%<error%>, %<repair%>", v);
-          bad = 1;
-        }
+      if ((i = choice ("SAFEASM_MODE", v, mode_names, ARRAY_SIZE (mode_names))) < 0)
+        bad = 1;
       else
         safeasm_cfg.mode = (enum safeasm_mode) i;
     }
@@ -85,14 +103,8 @@ parse_env (void)
   v = getenv ("SAFEASM_POLICY");
   if (v && *v)
     {
-      i = lookup (v, policy_names, ARRAY_SIZE (policy_names));
-      if (i < 0)
-        {
-          error ("safeasm: environment variable %<SAFEASM_POLICY%> has the "
-                 "bad value %qs; accepted values: %<contract%>, %<strict%>",
-                 v);
-          bad = 1;
-        }
+      if ((i = choice ("SAFEASM_POLICY", v, policy_names, ARRAY_SIZE (policy_names))) < 0)
+        bad = 1;
       else
         safeasm_cfg.policy = (enum sa_policy) i;
     }
@@ -115,36 +127,19 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
 
       if (strcmp (key, "mode") == 0)
         {
-          k = lookup (value, mode_names, ARRAY_SIZE (mode_names));
+          k = choice ("-fplugin-arg-safeasm-mode", value, mode_names,
+                      ARRAY_SIZE (mode_names));
           if (k < 0)
-            {
-              if (!value)
-                error ("safeasm: %<-fplugin-arg-safeasm-mode%> needs a value;"
-                       " accepted values: %<trap%>, %<warn%>, %<error%>, "
-                       "%<repair%>");
-              else
-                error ("safeasm: bad value %qs for "
-                       "%<-fplugin-arg-safeasm-mode%>; accepted values: "
-                       "%<trap%>, %<warn%>, %<error%>, %<repair%>", value);
-              bad = 1;
-            }
+            bad = 1;
           else
             safeasm_cfg.mode = (enum safeasm_mode) k;
         }
       else if (strcmp (key, "policy") == 0)
         {
-          k = lookup (value, policy_names, ARRAY_SIZE (policy_names));
+          k = choice ("-fplugin-arg-safeasm-policy", value, policy_names,
+                      ARRAY_SIZE (policy_names));
           if (k < 0)
-            {
-              if (!value)
-                error ("safeasm: %<-fplugin-arg-safeasm-policy%> needs a "
-                       "value; accepted values: %<contract%>, %<strict%>");
-              else
-                error ("safeasm: bad value %qs for "
-                       "%<-fplugin-arg-safeasm-policy%>; accepted values: "
-                       "%<contract%>, %<strict%>", value);
-              bad = 1;
-            }
+            bad = 1;
           else
             safeasm_cfg.policy = (enum sa_policy) k;
         }
