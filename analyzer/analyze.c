@@ -41,7 +41,10 @@ sa_analyze (const struct sa_asm *in, struct sa_result *out)
   struct model m;
   struct prog p;
 
-  memset (out, 0, sizeof *out);
+  /* Only what is read: the reasons and notes past the counts are not.  */
+  out->verdict = SA_ACCEPT;
+  out->n_insns = out->n_reasons = out->n_notes = 0;
+  out->summary[0] = '\0';
   memset (&p, 0, sizeof p);
   if (parse_operands (&m, in, out) == 0 && parse_template (&p, &m, out) == 0)
     {

@@ -9,7 +9,7 @@
 #include "safeasm.h"
 #include "x86db.h"
 
-#define MAX_OPERANDS 64         /* GCC allows 30; more is too-complex */
+#define MAX_OPERANDS 32         /* GCC allows 30, "+" inputs included; more is too-complex */
 #define MAX_LABELS 64
 #define MAX_INSNS 4096
 #define MAX_TEMPLATE 65536
