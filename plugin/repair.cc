@@ -122,18 +122,14 @@ has_clobber (const char *const *list, unsigned n, const char *name)
   return 0;
 }
 
-/* Nonzero if output constraint C (starting with '=') allows a register
-   in every alternative, or has just one.  The gimplifier gives the
-   read half of "+r,m" the constraint "0,m", and GCC then fails with
-   "impossible constraint" once the value is a constant: '=' may become
-   '+' only where that cannot happen.  */
+/* Whether each alternative of the output constraint C (starting with
+   '=') allows a register and, when NO_MEM, not memory, as GCC's own
+   parser classifies them.  */
 static int
-inout_ok (const char *c)
+every_output_alternative (const char *c, int no_mem)
 {
   const char *p = c + 1;
 
-  if (!strchr (p, ','))
-    return 1;
   for (;;)
     {
       const char *e = strchr (p, ',');
@@ -141,6 +137,7 @@ inout_ok (const char *c)
       char *alt;
       const char *q;
       bool mem = false, reg = false, io = false;
+      int ok;
 
       if (!e)
         e = p + strlen (p);
@@ -150,15 +147,26 @@ inout_ok (const char *c)
       memcpy (alt + 1, p, len);
       alt[len + 1] = '\0';
       q = alt;
-      if (!parse_output_constraint (&q, 0, 0, 0, &mem, &reg, &io))
-        reg = false;
+      ok = parse_output_constraint (&q, 0, 0, 0, &mem, &reg, &io)
+           && reg && !(no_mem && mem);
       XDELETEVEC (alt);
-      if (!reg)
+      if (!ok)
         return 0;
       if (!*e)
         return 1;
       p = e + 1;
     }
+}
+
+/* Nonzero if output constraint C (starting with '=') allows a register
+   in every alternative, or has just one.  The gimplifier gives the
+   read half of "+r,m" the constraint "0,m", and GCC then fails with
+   "impossible constraint" once the value is a constant: '=' may become
+   '+' only where that cannot happen.  */
+static int
+inout_ok (const char *c)
+{
+  return !strchr (c + 1, ',') || every_output_alternative (c, 0);
 }
 
 /* Add the fixes of RES's reasons to FX; returns how many were new.  */
@@ -778,35 +786,7 @@ strip_memory (const char *c, int input)
 static int
 output_register_only (const char *c)
 {
-  const char *p = c + 1;
-  int ok = 1;
-
-  if (c[0] != '=')
-    return 0;
-  while (ok)
-    {
-      const char *e = strchr (p, ',');
-      size_t len;
-      char *alt;
-      const char *q;
-      bool mem = false, reg = false, io = false;
-
-      if (!e)
-        e = p + strlen (p);
-      len = e - p;
-      alt = XNEWVEC (char, len + 2);
-      alt[0] = '=';
-      memcpy (alt + 1, p, len);
-      alt[len + 1] = '\0';
-      q = alt;
-      ok = parse_output_constraint (&q, 0, 0, 0, &mem, &reg, &io)
-           && reg && !mem;
-      XDELETEVEC (alt);
-      if (!*e)
-        break;
-      p = e + 1;
-    }
-  return ok;
+  return c[0] == '=' && every_output_alternative (c, 1);
 }
 
 /* The same for an input constraint C; CONS[0..NOUT-1] are the output
