@@ -101,7 +101,9 @@ else
 fi
 say
 say "Other modes: -fplugin-arg-safeasm-mode=warn keeps the asm, =error stops the"
-say "compile; -fplugin-arg-safeasm-report=FILE writes a JSON Lines report."
+say "compile, =repair adds the missing \"rbx\" clobber and keeps the asm working;"
+say "-fplugin-arg-safeasm-explain says what each accepted asm does;"
+say "-fplugin-arg-safeasm-report=FILE writes a JSON Lines report."
 if [ $ok -eq 1 ]; then
     say "demo.sh: everything happened as described."
     exit 0
