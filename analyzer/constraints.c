@@ -202,11 +202,16 @@ parse_one (struct model *m, struct opnd *o, const char *c, struct sa_result *res
         case '0': case '1': case '2': case '3': case '4':
         case '5': case '6': case '7': case '8': case '9':
           {
-            int t = 0;
+            long t = 0;
             if (o->output)
               goto bad;
+            /* Capped: a long number must not wrap round to an operand.  */
             while (isdigit ((unsigned char) *s))
-              t = t * 10 + (*s++ - '0');
+              {
+                if (t < MAX_OPERANDS)
+                  t = t * 10 + (*s - '0');
+                s++;
+              }
             s--;
             if (t >= m->nout)
               goto bad;

@@ -2,6 +2,7 @@
    command line, or a table of cases (--batch) for the test suite; list
    the instruction database (--list) and the reason codes (--codes).  */
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,8 +174,8 @@ stmt_init (struct stmt *s)
 
 /* ---- batch mode ---- */
 
-/* Split LINE at unescaped '|' into at most N fields, unescaping the
-   template field's \n \t \\ \|.  */
+/* Split LINE at unescaped '|' into at most N fields, unescaping
+   \n \t \\ \| and \xHH.  */
 static int
 split_fields (char *line, char **f, int n)
 {
@@ -183,6 +184,14 @@ split_fields (char *line, char **f, int n)
   f[k++] = w;
   while (*r)
     {
+      if (r[0] == '\\' && r[1] == 'x' && isxdigit ((unsigned char) r[2])
+          && isxdigit ((unsigned char) r[3]))
+        {
+          char hex[3] = { r[2], r[3], 0 };
+          *w++ = (char) strtol (hex, NULL, 16);
+          r += 4;
+          continue;
+        }
       if (*r == '\\' && r[1])
         {
           char c = r[1];

@@ -892,8 +892,19 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
     goto oom;
 
   for (s = att.p; *s; s++)
-    if (!isspace ((unsigned char) *s))
-      nonblank = 1;
+    {
+      if (!isspace ((unsigned char) *s))
+        nonblank = 1;
+      /* The analyzer marks operand references with these bytes: a
+         template that contains them itself is not one it can read.  */
+      if (*s == PH_START || *s == PH_END)
+        {
+          add_reason (res, SA_TEMPLATE_SYNTAX, NULL,
+                      "the template contains the control byte \\%03o", (unsigned) *s);
+          free (att.p);
+          return -1;
+        }
+    }
   if (in->dialect == SA_DIALECT_INTEL && !had && nonblank)
     {
       add_reason (res, SA_DIALECT, NULL,

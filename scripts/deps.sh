@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh -- install what building and testing safeasm needs on a fresh
 # Debian 12 (bookworm) machine.  Does nothing when every package is
-# already installed; otherwise runs `apt-get update' and installs the
+# already installed (clang and libclang-rt-14-dev, which has libFuzzer,
+# are for `make fuzz'); otherwise runs `apt-get update' and installs the
 # missing ones, as root or through sudo.
 #
 #   scripts/deps.sh            install what is missing
@@ -10,7 +11,7 @@ set -eu
 
 PACKAGES="build-essential autoconf automake libtool dejagnu texinfo python3
 gcc-12-plugin-dev gcc-11 g++-11 gcc-11-plugin-dev libgmp-dev
-libcapstone-dev binutils llvm"
+libcapstone-dev binutils llvm clang libclang-rt-14-dev"
 
 if [ "${1-}" = "--list" ]; then
     echo $PACKAGES

@@ -3,13 +3,18 @@
 #
 #   1. scripts/deps.sh (install what is missing; Debian 12)
 #   2. autoreconf -fi when there is no configure (or configure.ac is newer)
-#   3. two out-of-tree builds, each followed by `make -k check':
+#   3. three out-of-tree builds, each followed by `make -k check':
 #        build/gcc12   the default compilers (cc/c++, GCC 12 on Debian 12)
 #        build/gcc11   CC=gcc-11 CXX=g++-11
+#        build/asan    --enable-sanitizers (ASan and UBSan in x86db, the
+#                      analyzer and safeasm-check); its check is only
+#                      `make check DEJATOOL=analyzer' (the plugin is
+#                      not sanitized), and it runs the libFuzzer harness
+#                      for SAFEASM_FUZZ_SECONDS (`make fuzz', clang)
 #   4. `make distcheck' once, in build/gcc12 (when the gcc12 tests all
 #      pass; otherwise the packaging is still checked, without re-running
 #      the tests inside the distribution)
-#   5. sums the DejaGnu results of both builds (testsuite/*.sum): PASS
+#   5. sums the DejaGnu results of all builds (testsuite/*.sum): PASS
 #      and XFAIL count as passed; FAIL, XPASS, UNRESOLVED, UNTESTED and
 #      ERROR as failed; a failed build step counts as one failure.
 #
@@ -20,13 +25,17 @@
 #   SAFEASM_BUILD_ROOT  where the builds go (default: <source>/build)
 #   JOBS                parallel make jobs (default: nproc)
 #   SAFEASM_DISTCHECK   0 to skip step 4
-#   SAFEASM_BUILDS      builds to run, default "gcc12 gcc11"
+#   SAFEASM_BUILDS      builds to run, default "gcc12 gcc11 asan"
+#   SAFEASM_FUZZ_SECONDS  seconds of fuzzing in build/asan (default 60;
+#                       0 skips it); a crash or an unavailable fuzzer is
+#                       a failed step
 set -u
 
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 build_root=${SAFEASM_BUILD_ROOT:-$srcdir/build}
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
-builds=${SAFEASM_BUILDS:-gcc12 gcc11}
+builds=${SAFEASM_BUILDS:-gcc12 gcc11 asan}
+fuzz_seconds=${SAFEASM_FUZZ_SECONDS:-60}
 distcheck=${SAFEASM_DISTCHECK:-1}
 
 step_failures=0
@@ -70,17 +79,24 @@ configure_and_make () {
     step "$name: make" "$dir/make.log" make -C "$dir" -j"$jobs" || return 1
 }
 
-# run_check NAME: make -k check in build/NAME.  The DejaGnu results are
-# the .sum files (a failing test makes `make check' fail: that is counted
-# from the .sum files, not as a failed step), and both must be there.
-# When `make check' fails although no DejaGnu test did, another check
-# failed (e.g. doc/'s): that is a failed step.
+# run_check NAME [TOOL...]: make -k check in build/NAME, of the DejaGnu
+# TOOLs only when given (DEJATOOL=).  The DejaGnu results are the .sum
+# files (a failing test makes `make check' fail: that is counted from the
+# .sum files, not as a failed step), and each must be there.  When `make
+# check' fails although no DejaGnu test did, another check failed (e.g.
+# doc/'s): that is a failed step.
 run_check () {
     local name=$1 dir=$build_root/$1 status=0
-    say "$name: make -k check (log: $dir/check.log)"
-    make -k -C "$dir" check > "$dir/check.log" 2>&1 || status=$?
+    shift
+    local tools=(safeasm analyzer) args=()
+    if [ $# -gt 0 ]; then
+	tools=("$@")
+	args=(DEJATOOL="$*")
+    fi
+    say "$name: make -k check ${args[*]} (log: $dir/check.log)"
+    make -k -C "$dir" check "${args[@]}" > "$dir/check.log" 2>&1 || status=$?
     local sum missing=0
-    for sum in safeasm analyzer; do
+    for sum in "${tools[@]}"; do
 	if [ ! -s "$dir/testsuite/$sum.sum" ]; then
 	    say "FAILED: $name: no testsuite/$sum.sum; the end of $dir/check.log:"
 	    tail -n 40 "$dir/check.log" | sed 's/^/    /'
@@ -119,15 +135,33 @@ sums_of () {
 FAILED_KINDS='FAIL|XPASS|UNRESOLVED|UNTESTED|ERROR'
 PASSED_KINDS='PASS|XFAIL|KFAIL'
 
+# run_fuzz NAME: `make fuzz' in build/NAME/analyzer for $fuzz_seconds
+# seconds; prints the number of executions.
+run_fuzz () {
+    local dir=$build_root/$1/analyzer
+    if step "$1: make fuzz FUZZ_SECONDS=$fuzz_seconds" "$dir/fuzz.log" \
+	make -C "$dir" fuzz FUZZ_SECONDS="$fuzz_seconds"; then
+	say "$1: fuzzing: $(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/fuzz.log" | tail -n 1) executions in $fuzz_seconds s, no crash"
+    fi
+}
+
 for name in $builds; do
     case $name in
 	gcc12) vars=() ;;
 	gcc11) vars=(CC=gcc-11 CXX=g++-11) ;;
-	*) say "unknown build $name (want gcc12 or gcc11)"
+	asan) vars=(--enable-sanitizers) ;;
+	*) say "unknown build $name (want gcc12, gcc11 or asan)"
 	   step_failures=$((step_failures + 1)); failed_steps+=("unknown build $name"); continue ;;
     esac
     if configure_and_make "$name" "${vars[@]}"; then
-	run_check "$name"
+	if [ "$name" = asan ]; then
+	    run_check "$name" analyzer
+	    if [ "$fuzz_seconds" != 0 ]; then
+		run_fuzz "$name"
+	    fi
+	else
+	    run_check "$name"
+	fi
     fi
 done
 

@@ -1,0 +1,97 @@
+#!/bin/bash
+# bench.sh -- how much the plugin costs a compilation (`make bench').
+#
+#   bench/bench.sh BUILDDIR [N]
+#
+# BUILDDIR is a configured and built tree (plugin/.libs/safeasm.so,
+# analyzer/.libs/libsafeasm.a).  bench/gen.py writes, into
+# BUILDDIR/bench-out:
+#   asm.c    N (default 20000) functions with one asm statement each,
+#            the analyzer test cases that $CC compiles (accepted and
+#            rejected ones)
+#   plain.c  N functions without asm
+# Each file is compiled RUNS (default 5) times with and without the
+# plugin, alternately ($CC $BENCH_CFLAGS -S: cc1 only, as some of the
+# rejected statements do not assemble); the median times and their
+# ratio plugin/plain are printed, and the peak RSS of the compiler
+# (/usr/bin/time, the largest process: cc1) with and without.  Then
+# bench/throughput measures sa_analyze alone on the same statements.
+#
+# Environment: CC (default gcc), RUNS (5), BENCH_CFLAGS (-O2
+# -march=x86-64-v3), SAFEASM_BENCH_ARGS (plugin arguments, default
+# none: the plugin's default mode).
+set -eu
+
+if [ $# -lt 1 ]; then
+    echo "usage: bench/bench.sh BUILDDIR [N]" >&2
+    exit 2
+fi
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "$1" && pwd)
+n=${2:-20000}
+cc=${CC:-gcc}
+runs=${RUNS:-5}
+cflags=${BENCH_CFLAGS:--O2 -march=x86-64-v3}
+plugin=$build/plugin/.libs/safeasm.so
+out=$build/bench-out
+python=${PYTHON3:-python3}
+
+say () { printf 'bench: %s\n' "$*"; }
+
+for f in "$plugin" "$build/analyzer/.libs/libsafeasm.a" "$build/x86db/.libs/libx86db.a"; do
+    if [ ! -f "$f" ]; then
+        say "$f is missing: build $build first (make)" >&2
+        exit 1
+    fi
+done
+
+mkdir -p "$out"
+"$python" "$srcdir/bench/gen.py" "$out" "$n" "$cc" "$srcdir"/testsuite/analyzer/*.tbl
+
+# seconds COMMAND...: the elapsed time of COMMAND, in seconds.
+seconds () {
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" > /dev/null 2>&1 || true
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
+}
+
+median () {
+    sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# peak_rss COMMAND...: the peak RSS of COMMAND's largest process, in kB.
+peak_rss () {
+    /usr/bin/time -f '%M' -o "$out/rss" "$@" > /dev/null 2>&1 || true
+    tail -n 1 "$out/rss"
+}
+
+# shellcheck disable=SC2086 # $cflags is a list of flags
+for file in asm plain; do
+    : > "$out/$file.with"
+    : > "$out/$file.without"
+    plain_cmd=("$cc" $cflags -S "$out/$file.c" -o "$out/$file.s")
+    plugin_cmd=("${plain_cmd[@]}" -fplugin="$plugin")
+    for arg in ${SAFEASM_BENCH_ARGS:-}; do
+        plugin_cmd+=(-fplugin-arg-safeasm-"$arg")
+    done
+    # The plugin may reject (and stop the compilation on) some statements
+    # in some modes; what matters is the work done, not the output.
+    for _ in $(seq "$runs"); do
+        seconds "${plain_cmd[@]}" >> "$out/$file.without"
+        seconds "${plugin_cmd[@]}" >> "$out/$file.with"
+    done
+    without=$(median < "$out/$file.without")
+    with=$(median < "$out/$file.with")
+    rss_without=$(peak_rss "${plain_cmd[@]}")
+    rss_with=$(peak_rss "${plugin_cmd[@]}")
+    printf 'bench: %-5s (%s functions): plain %.2f s, plugin %.2f s (median of %s), ratio plugin/plain %.3f; peak RSS %s kB plain, %s kB plugin\n' \
+        "$file.c" "$n" "$without" "$with" "$runs" "$(awk -v a="$with" -v b="$without" 'BEGIN { print a / b }')" \
+        "$rss_without" "$rss_with"
+done
+
+"$cc" -std=c11 -O2 -Wall -Wextra -I"$srcdir/analyzer" -I"$build" \
+    "$srcdir/bench/throughput.c" "$build/analyzer/.libs/libsafeasm.a" \
+    "$build/x86db/.libs/libx86db.a" -o "$out/throughput"
+"$out/throughput" "$out/stmts.bin" 3 | sed 's/^/bench: /'

@@ -1,0 +1,77 @@
+/* throughput.c -- statements per second of sa_analyze, for bench/bench.sh.
+
+     throughput STMTS.BIN [SECONDS]
+
+   STMTS.BIN holds records "length (4 bytes, little-endian) + input of
+   analyzer/fuzz.c" (bench/gen.py writes it).  All are decoded first;
+   then sa_analyze runs over them again and again for about SECONDS
+   (default 2), and the rate is printed.  Built with fuzz.c's decoder
+   (#include), without libFuzzer.  */
+
+#define _POSIX_C_SOURCE 199309L
+#include <time.h>
+#include "fuzz.c"
+
+static double
+now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int
+main (int argc, char **argv)
+{
+  FILE *fp;
+  struct fuzz_stmt *st;
+  size_t n = 0, records = 0;
+  unsigned char len[4];
+  static uint8_t data[FUZZ_MAXINPUT];
+  double seconds = argc > 2 ? atof (argv[2]) : 2.0, t0, t;
+  unsigned long long done = 0, accepted = 0;
+  struct sa_result r;
+
+  if (argc < 2 || !(fp = fopen (argv[1], "rb")))
+    {
+      fprintf (stderr, "usage: throughput STMTS.BIN [SECONDS]\n");
+      return 2;
+    }
+  /* Two passes: a decoded statement points into itself, so the array
+     is allocated once, before decoding.  */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      rewind (fp);
+      while (fread (len, 1, 4, fp) == 4)
+        {
+          size_t l = len[0] | len[1] << 8 | (size_t) len[2] << 16 | (size_t) len[3] << 24;
+          if (l > sizeof data || fread (data, 1, l, fp) != l)
+            {
+              fprintf (stderr, "throughput: %s: bad record\n", argv[1]);
+              return 2;
+            }
+          if (pass == 0)
+            records++;
+          else if (n < records && fuzz_decode (data, l, &st[n]) == 0)
+            n++;
+        }
+      if (pass == 0 && !(st = calloc (records ? records : 1, sizeof *st)))
+        return 2;
+    }
+  fclose (fp);
+  if (!n)
+    return 2;
+  t0 = now ();
+  do
+    {
+      for (size_t i = 0; i < n; i++)
+        accepted += sa_analyze (&st[i].a, &r) == SA_ACCEPT;
+      done += n;
+      t = now () - t0;
+    }
+  while (t < seconds);
+  printf ("throughput: %zu statements (%llu%% accepted), %llu analyses in %.2f s: "
+          "%.0f statements/s, %.2f us each\n",
+          n, 100 * accepted / done, done, t, done / t, 1e6 * t / done);
+  return 0;
+}

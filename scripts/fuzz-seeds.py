@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""fuzz-seeds.py -- the seed corpus of `make fuzz' from the analyzer tables.
+
+    fuzz-seeds.py OUTDIR TABLE...
+
+Each case of a testsuite/analyzer/*.tbl table (see safeasm-check
+--batch) becomes one file OUTDIR/TABLE-LINE in the input format of
+analyzer/fuzz.c.  Operand specs are read as the driver reads them:
+[name]CONSTRAINT[:SIZE[:KIND]][$CONST][#VALUE][^V,V...][@REG].
+"""
+
+import os
+import re
+import struct
+import sys
+
+MAXOPS = 15
+MAXLIST = 15
+KINDS = {"int": 0, "ptr": 1, "float": 2, "vec": 3, "other": 4}
+QUALS = {"volatile": 1, "goto": 2, "basic": 4, "intel": 8, "strict": 16,
+         "no-red-zone": 32, "frame-pointer": 64, "inline": 128}
+
+
+def split_fields(line):
+    """Split at unescaped '|', unescaping \\n \\t \\\\ \\| as the driver does."""
+    fields, cur, i = [], [], 0
+    while i < len(line):
+        c = line[i]
+        if c == "\\" and i + 1 < len(line):
+            n = line[i + 1]
+            cur.append("\n" if n == "n" else "\t" if n == "t" else n)
+            i += 2
+            continue
+        if c == "|":
+            fields.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    fields.append("".join(cur))
+    return fields
+
+
+def parse_opspec(spec):
+    name = reg = None
+    size, kind, value, addr_uses, const = 4, 0, 0, 0, None
+    p = spec
+    if p.startswith("["):
+        e = p.index("]")
+        name, p = p[1:e], p[e + 1:]
+    # '@' right after '=', '+' or '&' belongs to a flag output ("=@ccz").
+    for i, c in enumerate(p):
+        if c == "@" and (i == 0 or p[i - 1] not in "=+&"):
+            p, reg = p[:i], p[i + 1:]
+            break
+    m = re.search(r"\^([0-9,]+)", p)
+    if m:
+        for v in m.group(1).split(","):
+            if v:
+                addr_uses |= 1 << (int(v) & 63)
+        p = p[:m.start()] + p[m.end():]
+    if ":" in p:
+        d = p.find("$", p.index(":"))
+        if d >= 0:
+            m = re.match(r"[-+]?(0[xX][0-9a-fA-F]+|[0-9]+)", p[d + 1:])
+            if m:
+                const = int(m.group(0), 0)
+                p = p[:d] + p[d + 1 + m.end():]
+        h = p.find("#", p.index(":"))
+        if h >= 0:
+            m = re.match(r"[0-9]*", p[h + 1:])
+            value = int(m.group(0) or "0")
+            p = p[:h] + p[h + 1 + m.end():]
+        constraint, rest = p.split(":", 1)
+        sz, _, k = rest.partition(":")
+        m = re.match(r"[0-9]*", sz)
+        size = int(m.group(0) or "0")
+        kind = KINDS.get(k, 0)
+    else:
+        constraint = p
+    flags = kind | (32 if name is not None else 0) | (64 if reg is not None else 0) \
+        | (128 if const is not None else 0)
+    out = bytes([size & 255, flags, value & 63]) + struct.pack("<Q", addr_uses & ~1 & (2**64 - 1))
+    if const is not None:
+        out += struct.pack("<q", max(-2**63, min(2**63 - 1, const)))
+    out += constraint.encode() + b"\0"
+    if name is not None:
+        out += name.encode() + b"\0"
+    if reg is not None:
+        out += reg.encode() + b"\0"
+    return out
+
+
+def convert(line):
+    f = split_fields(line)
+    if len(f) < 2:
+        return None
+    f += [""] * (6 - len(f))
+    tmpl = f[1]
+    outs = f[2].split()[:MAXOPS]
+    ins = f[3].split()[:MAXOPS]
+    clob = f[4].split()[:MAXLIST]
+    q, labels = 0, []
+    for w in f[5].split():
+        if w.startswith("label="):
+            labels.append(w[6:])
+        else:
+            q |= QUALS.get(w, 0)
+    labels = labels[:MAXLIST]
+    out = bytes([q, len(outs) | len(ins) << 4, len(clob) | len(labels) << 4])
+    out += tmpl.encode().replace(b"\0", b"") + b"\0"
+    for spec in outs + ins:
+        out += parse_opspec(spec)
+    for w in clob + labels:
+        out += w.encode() + b"\0"
+    return out
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.stderr.write("usage: fuzz-seeds.py OUTDIR TABLE...\n")
+        return 2
+    outdir = sys.argv[1]
+    os.makedirs(outdir, exist_ok=True)
+    n = 0
+    for table in sys.argv[2:]:
+        base = os.path.splitext(os.path.basename(table))[0]
+        with open(table, encoding="utf-8") as fp:
+            for lineno, line in enumerate(fp, 1):
+                t = line.strip()
+                if not t or t.startswith("#"):
+                    continue
+                try:
+                    data = convert(t)
+                except (ValueError, IndexError):
+                    data = None
+                if data is None:
+                    sys.stderr.write("fuzz-seeds.py: %s:%d: skipped\n" % (table, lineno))
+                    continue
+                with open(os.path.join(outdir, "%s-%d" % (base, lineno)), "wb") as o:
+                    o.write(data)
+                n += 1
+    print("fuzz-seeds.py: %d seeds in %s" % (n, outdir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
