@@ -122,6 +122,25 @@ has_clobber (const char *const *list, unsigned n, const char *name)
   return 0;
 }
 
+/* Classify one alternative [P, P+LEN) of the constraint of output OPNO
+   with GCC's own parser: whether it allows a register, memory.  Returns
+   false if GCC does not accept it.  */
+static bool
+classify_output_alt (const char *p, size_t len, unsigned opno, bool *mem, bool *reg)
+{
+  char *alt = XNEWVEC (char, len + 2);
+  const char *q = alt;
+  bool io = false, ok;
+
+  *mem = *reg = false;
+  alt[0] = '=';
+  memcpy (alt + 1, p, len);
+  alt[len + 1] = '\0';
+  ok = parse_output_constraint (&q, opno, 0, 0, mem, reg, &io);
+  XDELETEVEC (alt);
+  return ok;
+}
+
 /* Whether each alternative of the output constraint C (starting with
    '=') allows a register and, when NO_MEM, not memory, as GCC's own
    parser classifies them.  */
@@ -133,24 +152,11 @@ every_output_alternative (const char *c, int no_mem)
   for (;;)
     {
       const char *e = strchr (p, ',');
-      size_t len;
-      char *alt;
-      const char *q;
-      bool mem = false, reg = false, io = false;
-      int ok;
+      bool mem, reg;
 
       if (!e)
         e = p + strlen (p);
-      len = e - p;
-      alt = XNEWVEC (char, len + 2);
-      alt[0] = '=';
-      memcpy (alt + 1, p, len);
-      alt[len + 1] = '\0';
-      q = alt;
-      ok = parse_output_constraint (&q, 0, 0, 0, &mem, &reg, &io)
-           && reg && !(no_mem && mem);
-      XDELETEVEC (alt);
-      if (!ok)
+      if (!classify_output_alt (p, e - p, 0, &mem, &reg) || !reg || (no_mem && mem))
         return 0;
       if (!*e)
         return 1;
@@ -413,25 +419,16 @@ inout_input_constraint (const char *c, unsigned opno)
     {
       const char *e = strchr (p, ',');
       size_t len;
-      char *alt;
-      bool mem, reg, inout;
-      const char *q;
+      bool mem, reg;
 
       if (!e)
         e = p + strlen (p);
       len = e - p;
-      alt = XNEWVEC (char, len + 2);
-      alt[0] = '=';
-      memcpy (alt + 1, p, len);
-      alt[len + 1] = '\0';
-      q = alt;
-      if (!parse_output_constraint (&q, opno, 0, 0, &mem, &reg, &inout))
+      if (!classify_output_alt (p, len, opno, &mem, &reg))
         {
-          XDELETEVEC (alt);
           XDELETEVEC (r);
           return NULL;
         }
-      XDELETEVEC (alt);
       if (w != r)
         *w++ = ',';
       if (reg)
