@@ -1263,13 +1263,13 @@ x87_exit (struct ctx *c, const struct state *s)
       const struct lstate *l = &s->l[X86_ST0 + pout];
       if (rs_has (&m->clobbered, X86_ST0 + pin) || l->tok == ENTRY (X86_ST0 + pin))
         continue;
-      char reg[16];
-      snprintf (reg, sizeof reg, "st(%d)", pin & 7);
+      char reg[8] = "st(0)";
+      reg[3] = (char) ('0' + (pin & 7));
       snprintf (msg, sizeof msg,
-                "`%.80s` changes the x87 register below the asm's operands that was %%st(%d),"
+                "`%.80s` changes the x87 register below the asm's operands that was %%%s,"
                 " where GCC may keep its own values; clobber \"%s\" if the asm needs"
                 " the space", l->writer >= 0 ? c->p->insns[l->writer].text : "the asm",
-                pin, reg);
+                reg, reg);
       fix (say (c, SA_X87_STACK, l->writer >= 0 ? &c->p->insns[l->writer] : NULL, msg),
            SA_FIX_CLOBBER, -1, reg);
       return;
@@ -1519,7 +1519,7 @@ summarize (const struct ctx *c, struct sa_result *res)
   const struct model *m = c->m;
   char *b = res->summary, outs[160] = "", ins[160] = "", regs[160] = "";
   size_t len = sizeof res->summary, n;
-  uint64_t in_ops = 0, out_ops = 0, c2_written = 0;
+  uint64_t in_ops = 0, out_ops = 0, x87_written = 0;
 
   for (int i = 0; i < m->nops && i < 64; i++)
     {
@@ -1533,8 +1533,8 @@ summarize (const struct ctx *c, struct sa_result *res)
     }
   for (int i = 0; i < m->nout && i < 64; i++)
     if (X86_IS_ST (m->op[i].fixed[0]))
-      c2_written |= (uint64_t) 1 << i;  /* pushed on the x87 stack */
-  add_ops (m, (c->op_written | c2_written) & out_ops, outs, sizeof outs);
+      x87_written |= (uint64_t) 1 << i;  /* pushed on the x87 stack */
+  add_ops (m, (c->op_written | x87_written) & out_ops, outs, sizeof outs);
   add_ops (m, c->op_read & (in_ops | out_ops), ins, sizeof ins);
   for (int r = X86_RAX; r < X86_NREGS; r++)
     if (rs_has (&c->written, r) && rs_has (&m->clobbered, r))
@@ -1565,11 +1565,10 @@ summarize (const struct ctx *c, struct sa_result *res)
 void
 check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
 {
-  static const char *const none = NULL;
   struct ctx c;
   struct model *alt;
 
-  run (&c, p, m, res, none);
+  run (&c, p, m, res, NULL);
   if (res->n_reasons)
     return;
   summarize (&c, res);
