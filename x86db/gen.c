@@ -61,6 +61,7 @@ static const struct sym attrs[] = {
   S ("undef0", X86_F_UNDEF_IF_ZERO), S ("string", X86_F_STRING),
   S ("repe", X86_F_REPE), S ("lock", X86_F_LOCK), S ("move", X86_F_MOVE),
   S ("xchg", X86_F_XCHG), S ("vex", X86_F_VEX), S ("rep", X86_F_REP_OK),
+  S ("evex", X86_F_EVEX), S ("er", X86_F_ER), S ("sae", X86_F_SAE),
   { 0, 0, 0 }
 };
 static const struct sym flows[] = {
@@ -139,7 +140,8 @@ struct form {
   int stack, frcc;
   struct { unsigned acc, kinds, width; } ops[X86_MAX_OPS];
   struct { unsigned acc, reg, width; } imp[X86_MAX_IMP];
-  char *feat, *why, *group;
+  char *feat, *why, *group, *evex;
+  unsigned bcst;
   int line, order;
   const char *file;             /* the table file it comes from */
 };
@@ -313,7 +315,7 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
 {
   static const char *const keys[] = {
     "sfx", "ops", "imp", "fr", "fw", "fu", "attr", "flow", "stack",
-    "class", "feat", "why", "f0", "x87"
+    "class", "feat", "why", "f0", "x87", "evex", "bcst"
   };
   char *v[16], *end;
   unsigned i, n;
@@ -361,10 +363,22 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
     break;
   case 9: f->cls = lookup (classes, val, "class"); break;
   case 10:
+  case 14:
     for (end = val; *end; end++)
       if (!strchr ("abcdefghijklmnopqrstuvwxyz0123456789._-", *end))
         die ("bad feature name '%s'", val);
-    f->feat = save (val);
+    if (i == 10)
+      f->feat = save (val);
+    else {
+      f->evex = save (val);
+      f->attrs |= X86_F_EVEX;
+    }
+    break;
+  case 15:
+    l = strtol (val, &end, 10);
+    if (*end || (l != 2 && l != 4 && l != 8))
+      die ("bad broadcast element size '%s' (want 2, 4 or 8)", val);
+    f->bcst = (unsigned) l;
     break;
   case 11:
     n = strlen (val);
@@ -401,6 +415,19 @@ static void check (const struct form *f)
     die ("a flag both written and undefined");
   if ((f->cls == X86_C_PRIV || f->cls == X86_C_REJECT) != !!*f->why)
     die ("why= goes with class=priv and class=reject, and only there");
+  if (f->nops > X86_MAX_OPS - 1)
+    die ("at most %d operands (the analyzer adds the opmask)", X86_MAX_OPS - 1);
+  if (!!(f->attrs & X86_F_EVEX) != !!*f->evex)
+    die ("attr=evex is set by evex=FEATURE, and only by it");
+  if ((f->attrs & (X86_F_ER | X86_F_SAE)) && !*f->evex)
+    die ("attr=er and attr=sae need evex=FEATURE");
+  if (f->bcst) {
+    int mem = 0;
+    for (i = 0; i < f->nops; i++)
+      mem |= (f->ops[i].kinds & X86_K_MEM) && f->ops[i].acc == X86_A_R;
+    if (!*f->evex || !mem)
+      die ("bcst= needs evex=FEATURE and a memory source operand");
+  }
 }
 
 static void add (const struct form *f)
@@ -455,7 +482,7 @@ static void parse_line (char *s, char *group)
     die ("unterminated quote");
 
   memset (&f, 0, sizeof f);
-  f.feat = f.why = "";
+  f.feat = f.why = f.evex = "";
   f.line = lineno;
   f.file = path;
   for (p = s; ; ) {
@@ -493,6 +520,8 @@ static void parse_line (char *s, char *group)
     die ("form before the first @group");
   f.group = group;
   check (&f);
+  if (f.attrs & X86_F_EVEX)
+    f.attrs |= X86_F_VEX;       /* EVEX register writes clear the upper bits too */
   expand (&f);
 }
 
@@ -511,7 +540,7 @@ static int same (const struct form *a, const struct form *b)
       || a->x87 != b->x87
       || a->attrs != b->attrs || a->flow != b->flow || a->cls != b->cls
       || a->stack != b->stack || strcmp (a->feat, b->feat)
-      || strcmp (a->why, b->why))
+      || strcmp (a->why, b->why) || strcmp (a->evex, b->evex) || a->bcst != b->bcst)
     return 0;
   for (i = 0; i < a->nops; i++)
     if (a->ops[i].acc != b->ops[i].acc || a->ops[i].kinds != b->ops[i].kinds
@@ -530,6 +559,11 @@ static int ambiguous (const struct form *a, const struct form *b)
 {
   unsigned i;
   if (a->nops != b->nops || (a->sfx && b->sfx && !(a->sfx & b->sfx)))
+    return 0;
+  /* A VEX form and the EVEX form of the same operands: the analyzer
+     takes the EVEX one when the instruction is masked, broadcast,
+     rounded or uses xmm16-31.  */
+  if ((a->attrs ^ b->attrs) & X86_F_EVEX)
     return 0;
   for (i = 0; i < a->nops; i++)
     if (!(a->ops[i].kinds & b->ops[i].kinds)
@@ -622,8 +656,9 @@ static void emit (const struct form *f)
   bits (attrs, f->attrs);
   printf (", .flow = %s, .stack = %d, .x87 = %d, .cls = %s,\n", cname (flows, f->flow),
           f->stack, f->x87, cname (classes, f->cls));
-  printf ("    .feature = \"%s\", .why = \"%s\", .group = \"%s\" },\n",
-          f->feat, f->why, f->group);
+  printf ("    .bcst = %u, .feature = \"%s\", .evex_feature = \"%s\",\n", f->bcst,
+          f->feat, f->evex);
+  printf ("    .why = \"%s\", .group = \"%s\" },\n", f->why, f->group);
 }
 
 /* Read one table file into FORMS.  */

@@ -134,11 +134,15 @@ enum {
   X86_F_MOVE = 1 << 6,          /* copies its source unchanged to its destination (mov, xchg) */
   X86_F_XCHG = 1 << 7,          /* swaps its two operands */
   X86_F_VEX = 1 << 8,           /* VEX/EVEX encoded: register writes clear the upper bits */
-  X86_F_REP_OK = 1 << 9         /* a rep prefix keeps this form's effects (rep nop is pause,
+  X86_F_REP_OK = 1 << 9,        /* a rep prefix keeps this form's effects (rep nop is pause,
                                    rep bsf is tzcnt on BMI1 CPUs) */
+  X86_F_EVEX = 1 << 10,         /* has an EVEX encoding (evex=FEATURE): {%kN} write masking
+                                   and {z} zeroing allowed on the destination */
+  X86_F_ER = 1 << 11,           /* embedded rounding {rn-sae} {rd-sae} {ru-sae} {rz-sae} */
+  X86_F_SAE = 1 << 12           /* {sae}: suppress all exceptions */
 };
 
-#define X86_MAX_OPS 4
+#define X86_MAX_OPS 5            /* 4 in the table; the analyzer adds an opmask */
 #define X86_MAX_IMP 12
 
 struct x86_form {
@@ -155,7 +159,9 @@ struct x86_form {
   signed char stack;            /* bytes the stack pointer moves: -8 push, +8 pop */
   signed char x87;              /* x87 register stack: +1 push, -1 pop, -2 two pops */
   unsigned char cls;            /* enum x86_class */
+  unsigned char bcst;           /* a memory source may be {1toN}, elements of this many bytes; 0 no */
   const char *feature;          /* CPUID feature, "" for base x86-64 */
+  const char *evex_feature;     /* CPUID feature of the EVEX encoding (masking, xmm16-31), "" */
   const char *why;              /* reason, for X86_C_REJECT/PRIV forms; "" otherwise */
   const char *group;            /* table section, for listings */
 };
