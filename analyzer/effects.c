@@ -42,10 +42,32 @@ op_fits (const struct iop *o, const struct x86_opspec *sp, int check_width)
   return 1;
 }
 
+/* Does IN need an EVEX form: a write mask, a broadcast, a rounding
+   operand or one of xmm16-31?  */
 static int
-form_fits (const struct x86_form *f, const struct insn *in, int check_width)
+needs_evex (const struct insn *in)
 {
-  if (f->nops != in->nops)
+  if (in->rounding)
+    return 1;
+  for (int j = 0; j < in->nops; j++)
+    {
+      const struct iop *o = &in->ops[j];
+      if (o->mask || o->mask_op >= 0 || o->zeroing || o->bcst
+          || (X86_IS_VEC (o->reg) && o->reg >= X86_XMM0 + 16))
+        return 1;
+    }
+  return 0;
+}
+
+/* A VEX form and an EVEX form may have the same operands: the EVEX
+   one is taken only when the instruction needs it.  */
+enum { TIER_VEX, TIER_EVEX, TIER_ANY };
+
+static int
+form_fits (const struct x86_form *f, const struct insn *in, int check_width, int tier)
+{
+  int evex = (f->attrs & X86_F_EVEX) != 0;
+  if (f->nops != in->nops || (tier == TIER_VEX && evex) || (tier == TIER_EVEX && !evex))
     return 0;
   for (int i = 0; i < in->nops; i++)
     if (!op_fits (&in->ops[i], &f->ops[i], check_width))
@@ -82,20 +104,19 @@ suffix_bit (char c)
 /* Find the form for IN.  Returns the form and sets *SIZE from the
    suffix (0 if none); *KNOWN says whether the mnemonic exists at all.  */
 static const struct x86_form *
-find_form (const struct insn *in, unsigned *size, int *known)
+find_form_tier (const struct insn *in, unsigned *size, int *known, int tier)
 {
   const struct x86_form *first;
   size_t len = strlen (in->mnem), n;
 
   *size = 0;
-  *known = 0;
   for (int pass = 0; pass < 2; pass++)
     {
       n = x86db_lookup (in->mnem, len, &first);
       if (n)
         *known = 1;
       for (size_t i = 0; i < n; i++)
-        if (form_fits (&first[i], in, pass == 0))
+        if (form_fits (&first[i], in, pass == 0, tier))
           return &first[i];
       if (len > 1 && suffix_bit (in->mnem[len - 1]))
         {
@@ -105,7 +126,7 @@ find_form (const struct insn *in, unsigned *size, int *known)
               if (!(first[i].suffixes & suffix_bit (in->mnem[len - 1])))
                 continue;
               *known = 1;
-              if (form_fits (&first[i], in, pass == 0))
+              if (form_fits (&first[i], in, pass == 0, tier))
                 {
                   *size = suffix_size (in->mnem[len - 1]);
                   return &first[i];
@@ -114,6 +135,19 @@ find_form (const struct insn *in, unsigned *size, int *known)
         }
     }
   return NULL;
+}
+
+/* Find the form for IN.  Returns the form and sets *SIZE from the
+   suffix (0 if none); *KNOWN says whether the mnemonic exists at all.  */
+static const struct x86_form *
+find_form (const struct insn *in, unsigned *size, int *known)
+{
+  const struct x86_form *f;
+  *known = 0;
+  if (needs_evex (in))
+    return find_form_tier (in, size, known, TIER_EVEX);
+  f = find_form_tier (in, size, known, TIER_VEX);
+  return f ? f : find_form_tier (in, size, known, TIER_ANY);
 }
 
 #define REG_KINDS (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM | X86_K_MASK \
@@ -247,11 +281,134 @@ check_prefixes (const struct insn *in, struct sa_result *res)
   return 0;
 }
 
+/* The AVX-512 decorations of IN, applied to a copy of its form: the
+   write mask becomes a first operand that is read, a merge-masked
+   destination keeps part of its old value, a broadcast source reads
+   one element.  */
+static int
+decorate (struct insn *in, const struct model *m, struct sa_result *res)
+{
+  const struct x86_form *f = in->form;
+  struct x86_form *x = &in->xform;
+  int last = in->nops - 1, any = in->rounding != RND_NONE;
+  struct iop *d;
+
+  for (int j = 0; j < in->nops; j++)
+    {
+      const struct iop *o = &in->ops[j];
+      if ((o->mask || o->mask_op >= 0 || o->zeroing) && j != last)
+        {
+          add_reason (res, SA_BAD_OPERAND, in,
+                      "`%s`: a write mask or {z} belongs on the destination", in->text);
+          return -1;
+        }
+      if (o->bcst && (j == last || !(o->kinds & X86_K_MEM) || (o->kinds & ~X86_K_MEM)))
+        {
+          add_reason (res, SA_BAD_OPERAND, in,
+                      "`%s`: {1to%d} applies to a memory source only", in->text, o->bcst);
+          return -1;
+        }
+      any |= o->mask || o->mask_op >= 0 || o->zeroing || o->bcst;
+    }
+  if (!any)
+    return 0;
+  *x = *f;
+  if ((in->rounding == RND_ER && !(f->attrs & X86_F_ER))
+      || (in->rounding == RND_SAE && !(f->attrs & (X86_F_ER | X86_F_SAE))))
+    {
+      add_reason (res, SA_BAD_OPERAND, in, "`%s`: `%s` takes no %s", in->text, in->mnem,
+                  in->rounding == RND_ER ? "rounding control" : "{sae}");
+      return -1;
+    }
+  for (int j = 0; j < in->nops; j++)
+    if (in->ops[j].bcst)
+      {
+        if (!f->bcst || f->ops[j].width != in->ops[j].bcst * f->bcst)
+          {
+            add_reason (res, SA_BAD_OPERAND, in,
+                        "`%s`: `%s` has no {1to%d} broadcast form", in->text, in->mnem,
+                        in->ops[j].bcst);
+            return -1;
+          }
+        x->ops[j].width = f->bcst;
+      }
+  d = &in->ops[last];
+  if (d->zeroing && !d->mask && d->mask_op < 0)
+    {
+      add_reason (res, SA_BAD_OPERAND, in, "`%s`: {z} needs a write mask", in->text);
+      return -1;
+    }
+  if (d->zeroing && (d->kinds & X86_K_MEM))
+    {
+      add_reason (res, SA_BAD_OPERAND, in,
+                  "`%s`: {z} applies to register destinations only", in->text);
+      return -1;
+    }
+  if (d->mask || d->mask_op >= 0)
+    {
+      struct iop k;
+      memset (&k, 0, sizeof k);
+      k.opno = k.base_op = k.index_op = k.mem_op = k.mask_op = -1;
+      k.kinds = X86_K_MASK;
+      if (d->mask == X86_K0)
+        {
+          add_reason (res, SA_BAD_OPERAND, in,
+                      "`%s`: %%k0 cannot be a write mask", in->text);
+          return -1;
+        }
+      if (d->mask)
+        {
+          k.reg = d->mask;
+          k.width = 1;
+        }
+      else
+        {
+          const struct opnd *op = &m->op[d->mask_op];
+          for (int r = 1; r < X86_NREGS; r++)
+            if (rs_has (&op->regs, r) && (!X86_IS_MASK (r) || r == X86_K0))
+              {
+                add_reason (res, SA_BAD_OPERAND, in,
+                            "`%s`: the write mask's constraint \"%s\" allows %s, which"
+                            " cannot be a write mask (use \"Yk\": %%k1-%%k7)", in->text,
+                            op->constraint, r == X86_K0 ? "%k0" : "registers that are not masks");
+                return -1;
+              }
+          k.opno = d->mask_op;
+          k.width = op->size && op->size < 8 ? op->size : 8;
+          if (op->fixed[0])
+            k.reg = op->fixed[0];
+        }
+      if (in->nops >= X86_MAX_OPS)
+        {
+          add_reason (res, SA_BAD_OPERAND, in, "`%s`: too many operands", in->text);
+          return -1;
+        }
+      /* Merge masking keeps the masked elements of a vector or memory
+         destination; a mask destination (vpcmpd) is zeroed there.  */
+      if (!d->zeroing && !(d->kinds & X86_K_MASK) && (x->ops[last].access & X86_A_W))
+        x->ops[last].access |= X86_A_COND;
+      x->attrs &= (unsigned short) ~(X86_F_MOVE | X86_F_XCHG);
+      if (!d->zeroing)
+        x->attrs &= (unsigned short) ~(X86_F_ZERO_IDIOM | X86_F_ONES_IDIOM);
+      for (int j = in->nops; j > 0; j--)
+        {
+          in->ops[j] = in->ops[j - 1];
+          x->ops[j] = x->ops[j - 1];
+        }
+      in->ops[0] = k;
+      x->ops[0].access = X86_A_R;
+      x->ops[0].kinds = X86_K_MASK;
+      x->ops[0].width = (unsigned char) k.width;
+      x->nops = (unsigned char) ++in->nops;
+    }
+  in->form = x;
+  return 0;
+}
+
 int
 match_forms (struct prog *p, const struct model *m, struct sa_result *res)
 {
   int rc = 0;
-  (void) m;
   for (int i = 0; i < p->ninsns; i++)
     {
       struct insn *in = &p->insns[i];
@@ -276,6 +433,12 @@ match_forms (struct prog *p, const struct model *m, struct sa_result *res)
           continue;
         }
       in->form = f;
+      if (decorate (in, m, res) < 0)
+        {
+          rc = -1;
+          continue;
+        }
+      f = in->form;
       if (!size)
         for (int j = 0; j < in->nops && !size; j++)
           if (!f->ops[j].width && in->ops[j].width

@@ -97,7 +97,15 @@ struct iop {
   int lblnum;                   /* numeric local label, or goto label index */
   char lblname[64];
   char lbldir;                  /* 'b' or 'f' for numeric labels */
+  /* AVX-512 decorations */
+  int mask;                     /* {%kN}: the write mask register, 0 if none */
+  int mask_op;                  /* {%N} with operand N a mask register, -1 */
+  int zeroing;                  /* {z} */
+  int bcst;                     /* {1toN}: N, 0 if not a broadcast */
+  int rounding;                 /* a whole {rn-sae}-style operand: RND_* */
 };
+
+enum { RND_NONE, RND_ER, RND_SAE };
 
 enum { PFX_LOCK = 1, PFX_REP = 2, PFX_REPE = 4, PFX_REPNE = 8 };
 
@@ -109,6 +117,8 @@ struct insn {
   int nops;
   struct iop ops[X86_MAX_OPS];
   const struct x86_form *form;  /* matched form, NULL if none */
+  struct x86_form xform;        /* the form as decorated ({%k1}{z}, {1to16}): form points here */
+  int rounding;                 /* RND_*: {rn-sae} or {sae} was given */
   unsigned opsize;              /* operation size in bytes */
   int target;                   /* branch target insn index, -1 exit, -2 none */
   int goto_exit;                /* jumps to an asm goto label */

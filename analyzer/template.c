@@ -372,6 +372,95 @@ parse_addr_reg (const char *s, const struct model *m, int *reg, int *op, int *ok
   return s;
 }
 
+/* A whole operand {rn-sae} {rd-sae} {ru-sae} {rz-sae} or {sae}.  */
+static int
+parse_rounding (struct iop *o, const char *p)
+{
+  static const char *const er[] = { "{rn-sae}", "{rd-sae}", "{ru-sae}", "{rz-sae}" };
+  char t[16];
+  size_t n = 0;
+  for (; *p && n < sizeof t - 1; p++)
+    if (!isspace ((unsigned char) *p))
+      t[n++] = (char) tolower ((unsigned char) *p);
+  if (*p)
+    return -1;
+  t[n] = 0;
+  for (unsigned i = 0; i < sizeof er / sizeof er[0]; i++)
+    if (strcmp (t, er[i]) == 0)
+      {
+        o->rounding = RND_ER;
+        return 0;
+      }
+  if (strcmp (t, "{sae}") != 0)
+    return -1;
+  o->rounding = RND_SAE;
+  return 0;
+}
+
+/* Take the AVX-512 decorations off the end of operand TEXT: {%kN} or
+   {%N} (a mask operand), {z}, {1toN}.  */
+static int
+strip_decorations (struct iop *o, char *text, const struct model *m)
+{
+  size_t n = strlen (text);
+  while (n && text[n - 1] == '}')
+    {
+      size_t open = n - 1;
+      char d[32];
+      size_t dn = 0;
+      while (open > 0 && text[open] != '{')
+        open--;
+      if (text[open] != '{' || open == 0)
+        return -1;
+      for (size_t i = open + 1; i < n - 1; i++)
+        if (!isspace ((unsigned char) text[i]))
+          {
+            if (dn >= sizeof d - 1)
+              return -1;
+            d[dn++] = text[i];
+          }
+      d[dn] = 0;
+      if (strcmp (d, "z") == 0 || strcmp (d, "Z") == 0)
+        {
+          if (o->zeroing)
+            return -1;
+          o->zeroing = 1;
+        }
+      else if (strncmp (d, "1to", 3) == 0 && isdigit ((unsigned char) d[3]))
+        {
+          char *end;
+          long k = strtol (d + 3, &end, 10);
+          if (*end || o->bcst || (k != 2 && k != 4 && k != 8 && k != 16 && k != 32))
+            return -1;
+          o->bcst = (int) k;
+        }
+      else if (d[0] == '%')
+        {
+          const struct x86_regname *rn = x86_regname_lookup (d + 1, dn - 1);
+          if (!rn || !X86_IS_MASK (rn->reg) || o->mask || o->mask_op >= 0)
+            return -1;
+          o->mask = rn->reg;
+        }
+      else if (d[0] == PH_START)
+        {
+          int no;
+          char mod;
+          const char *q = read_ph (d + 1, &no, &mod);
+          if (*q || (mod != '-' && mod != 'k' && mod != 'q')
+              || !(m->op[no].kinds & OPK_REG) || o->mask || o->mask_op >= 0)
+            return -1;
+          o->mask_op = no;
+        }
+      else
+        return -1;
+      n = open;
+      while (n && isspace ((unsigned char) text[n - 1]))
+        n--;
+      text[n] = 0;
+    }
+  return n ? 0 : -1;
+}
+
 /* Parse one operand of the rendered statement, [S, E).  Basic asm
    writes registers with a single '%', which render leaves alone.  */
 static int
@@ -383,7 +472,7 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
   int ok = 1;
 
   memset (o, 0, sizeof *o);
-  o->opno = o->base_op = o->index_op = o->mem_op = -1;
+  o->opno = o->base_op = o->index_op = o->mem_op = o->mask_op = -1;
   while (s < e && isspace ((unsigned char) *s))
     s++;
   while (e > s && isspace ((unsigned char) e[-1]))
@@ -394,6 +483,10 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
   memcpy (text, s, len);
   text[len] = 0;
   p = text;
+  if (*p == '{')
+    return parse_rounding (o, p);
+  if (strip_decorations (o, text, m) < 0)
+    return -1;
 
   if (*p == '*')
     {
@@ -780,14 +873,18 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
           if (*q)
             q++;
         }
-      if (cur.nops >= X86_MAX_OPS
-          || parse_operand (&cur.ops[cur.nops], t, q, m) < 0)
+      if (cur.nops >= X86_MAX_OPS - 1
+          || parse_operand (&cur.ops[cur.nops], t, q, m) < 0
+          || (cur.ops[cur.nops].rounding && (cur.nops || cur.rounding)))
         {
           add_reason (res, SA_TEMPLATE_SYNTAX, &cur,
                       "safeasm cannot parse the operands of `%s`", cur.text);
           goto out;
         }
-      cur.nops++;
+      if (cur.ops[cur.nops].rounding)
+        cur.rounding = cur.ops[cur.nops].rounding;  /* {rn-sae}: not an operand */
+      else
+        cur.nops++;
       t = *q ? q + 1 : q;
     }
 

@@ -365,7 +365,7 @@ static void parse_field (struct form *f, char *key, char *val, unsigned *seen)
   case 10:
   case 14:
     for (end = val; *end; end++)
-      if (!strchr ("abcdefghijklmnopqrstuvwxyz0123456789._-", *end))
+      if (!strchr ("abcdefghijklmnopqrstuvwxyz0123456789._+-", *end))
         die ("bad feature name '%s'", val);
     if (i == 10)
       f->feat = save (val);
