@@ -9,12 +9,18 @@
      report=FILE            append one JSON object per asm to FILE
      explain                a note with the effect summary of each
                             accepted asm statement
+     disable                load, but check nothing (a package that must
+                            opt out of a distribution-wide -specs file)
+     conftest=warn|same     conftest.* files (autoconf tests) are checked
+                            in warn mode whatever the mode (default warn),
+                            or in the same mode as everything else
      help                   describe the arguments and reason codes
 
    The environment variables SAFEASM_MODE, SAFEASM_POLICY and
    SAFEASM_REPORT give defaults for mode, policy and report (an empty
    variable counts as unset); an explicit -fplugin-arg-safeasm-KEY
-   always wins over them.  This lets a build that cannot change its
+   always wins over them.  SAFEASM_DISABLE=1 is disable (0 or empty:
+   not disabled).  This lets a build that cannot change its
    compiler flags (CFLAGS fixed by a package) still pick a mode or a
    report file.
 
@@ -24,16 +30,18 @@
 #include "plugin.h"
 
 struct safeasm_config safeasm_cfg = {
-  SAFEASM_MODE_TRAP, SA_POLICY_CONTRACT, NULL, 0, 0
+  SAFEASM_MODE_TRAP, SA_POLICY_CONTRACT, NULL, 0, 0, 0, 0, 0
 };
 
 static const char *const mode_names[] = { "trap", "warn", "error", "repair" };
 static const char *const policy_names[] = { "contract", "strict" };
+static const char *const conftest_names[] = { "warn", "same" };
+static const char *const disable_names[] = { "0", "1" };
 
 const char safeasm_help_text[] =
   "checks x86-64 inline asm; arguments: mode=trap|warn|error|repair, "
-  "policy=contract|strict, report=FILE, explain, help "
-  "(environment: SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT)";
+  "policy=contract|strict, report=FILE, explain, disable, conftest=warn|same, help "
+  "(environment: SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT, SAFEASM_DISABLE)";
 
 const char *
 safeasm_mode_name (enum safeasm_mode m)
@@ -113,6 +121,15 @@ parse_env (void)
   if (v && *v)
     safeasm_cfg.report_path = v;
 
+  v = getenv ("SAFEASM_DISABLE");
+  if (v && *v)
+    {
+      if ((i = choice ("SAFEASM_DISABLE", v, disable_names, ARRAY_SIZE (disable_names))) < 0)
+        bad = 1;
+      else
+        safeasm_cfg.disable = i;
+    }
+
   return bad;
 }
 
@@ -165,6 +182,26 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
           else
             safeasm_cfg.explain = 1;
         }
+      else if (strcmp (key, "disable") == 0)
+        {
+          if (value)
+            {
+              error ("safeasm: %<-fplugin-arg-safeasm-disable%> takes no "
+                     "value (got %qs)", value);
+              bad = 1;
+            }
+          else
+            safeasm_cfg.disable = 1;
+        }
+      else if (strcmp (key, "conftest") == 0)
+        {
+          k = choice ("-fplugin-arg-safeasm-conftest", value, conftest_names,
+                      ARRAY_SIZE (conftest_names));
+          if (k < 0)
+            bad = 1;
+          else
+            safeasm_cfg.conftest_same = k;
+        }
       else if (strcmp (key, "help") == 0)
         {
           if (value)
@@ -180,7 +217,7 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
         {
           error ("safeasm: unknown argument %<-fplugin-arg-safeasm-%s%>; "
                  "accepted keys: %<mode%>, %<policy%>, %<report%>, "
-                 "%<explain%>, %<help%>",
+                 "%<explain%>, %<disable%>, %<conftest%>, %<help%>",
                  key);
           bad = 1;
         }
@@ -215,10 +252,14 @@ safeasm_print_help (void)
 "                 (JSON Lines; safe for parallel compilers)\n"
 "  explain        a note with the effect summary of each accepted asm\n"
 "                 statement: what it reads and writes, and its C story\n"
+"  disable        check nothing (opt a package out of a -specs file)\n"
+"  conftest=warn  autoconf test programs (conftest.*) are only warned\n"
+"                 about, so configure detects what it would without\n"
+"                 safeasm (default); conftest=same: no exception\n"
 "  help           print this text and carry on\n"
 "\n"
 "Environment (defaults that the arguments above override):\n"
-"  SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT\n"
+"  SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT, SAFEASM_DISABLE=1\n"
 "\n"
 "Current settings: mode=%s policy=%s report=%s%s\n"
 "\n"

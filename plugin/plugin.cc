@@ -811,11 +811,34 @@ visit_stmt (gimple_stmt_iterator *gsi, bool *handled_ops,
   return NULL_TREE;
 }
 
+/* Autoconf test programs are named conftest.*: a trap (or an error)
+   there would silently change what configure detects, so they are
+   only warned about, unless conftest=same.  Decided once, when the
+   main input file is known.  */
+static void
+conftest_rule (void)
+{
+  static int done;
+  const char *base;
+
+  if (done || !main_input_filename)
+    return;
+  done = 1;
+  base = lbasename (main_input_filename);
+  if (strncmp (base, "conftest.", 9) != 0)
+    return;
+  safeasm_cfg.conftest = 1;
+  if (!safeasm_cfg.conftest_same)
+    safeasm_cfg.mode = SAFEASM_MODE_WARN;
+}
+
 static unsigned int
 safeasm_execute (function *fun)
 {
   struct walk_stmt_info wi;
   gimple_seq body;
+
+  conftest_rule ();
 
   /* Only the high GIMPLE body this pass is placed for.  Functions that
      reach the lowering passes with a CFG were made by GCC itself.  */
@@ -914,10 +937,16 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
     }
   safeasm_gcc_version = version->basever;
 
+#ifndef TARGET_64BIT
+  error ("safeasm: this GCC does not target x86; safeasm checks x86-64 inline asm only");
+  return 1;
+#endif
   if (safeasm_parse_args (info->argc, info->argv))
     return 1;
   if (safeasm_cfg.help)
     safeasm_print_help ();
+  if (safeasm_cfg.disable)
+    return 0;                   /* loaded, but nothing registered */
   if (safeasm_cfg.report_path && safeasm_report_open (safeasm_cfg.report_path))
     return 1;
 

@@ -47,6 +47,9 @@ struct safeasm_config
   const char *report_path;      /* NULL: no report */
   int help;
   int explain;                  /* note the effect summary of accepted asm */
+  int disable;                  /* disable / SAFEASM_DISABLE: do nothing at all */
+  int conftest_same;            /* conftest=same: no warn-only rule for conftest.* */
+  int conftest;                 /* this compilation is an autoconf test (conftest.*) */
 };
 
 extern struct safeasm_config safeasm_cfg;
