@@ -135,9 +135,21 @@ loc_name (const struct ctx *c, int loc, unsigned width, char *buf, unsigned len)
   return buf;
 }
 
+/* What does not depend on the statement, computed once: the widths of
+   the architectural locations and the entry state's tokens.  */
+static struct {
+  int ready;
+  unsigned char full[LOC_V0];
+  struct state entry;
+} base;
+
+static void init_base (void);
+
 static void
 init_ctx (struct ctx *c, const struct prog *p, const struct model *m, struct sa_result *res)
 {
+  if (!base.ready)
+    init_base ();
   c->p = p;
   c->m = m;
   c->res = res;
@@ -146,11 +158,11 @@ init_ctx (struct ctx *c, const struct prog *p, const struct model *m, struct sa_
   memset (&c->written, 0, sizeof c->written);
   c->op_read = c->op_written = 0;
   c->mem_read = c->mem_written = c->flags_written = 0;
-  for (int i = 0; i < NLOC; i++)
-    {
-      c->loc_out[i] = c->loc_in[i] = -1;
-      c->full[i] = (unsigned char) full_width (m, i);
-    }
+  memset (c->loc_out, 0xff, sizeof c->loc_out);     /* -1 */
+  memset (c->loc_in, 0xff, sizeof c->loc_in);
+  memcpy (c->full, base.full, sizeof base.full);
+  for (int i = LOC_V0; i < NLOC; i++)
+    c->full[i] = (unsigned char) full_width (m, i);
   for (int i = 0; i < m->nops; i++)
     {
       const struct opnd *o = &m->op[i];
@@ -168,9 +180,11 @@ init_ctx (struct ctx *c, const struct prog *p, const struct model *m, struct sa_
 }
 
 static void
-entry_state (const struct ctx *c, struct state *s)
+init_base (void)
 {
-  const struct model *m = c->m;
+  struct state *s = &base.entry;
+  for (int i = 0; i < LOC_V0; i++)
+    base.full[i] = (unsigned char) full_width (NULL, i);
   memset (s, 0, sizeof *s);
   s->reached = 1;
   for (int i = 0; i < NLOC; i++)
@@ -178,19 +192,6 @@ entry_state (const struct ctx *c, struct state *s)
       s->l[i].tok = ENTRY (i);
       s->l[i].writer = -1;
       s->l[i].origin = -1;
-    }
-  /* Registers holding values on entry: inputs, in-out outputs, the
-     stack and instruction pointers, the control registers.  */
-  for (int i = 0; i < m->nops; i++)
-    {
-      const struct opnd *o = &m->op[i];
-      int defined = !o->output || o->inout || o->tied_by >= 0;
-      if (!defined)
-        continue;
-      if (o->loc >= 0)
-        s->l[o->loc].def = c->full[o->loc];
-      if (o->fixed[1])
-        s->l[o->fixed[1]].def = c->full[o->fixed[1]];
     }
   s->l[X86_RSP].def = 8;
   s->l[X86_RIP].def = 8;
@@ -206,6 +207,27 @@ entry_state (const struct ctx *c, struct state *s)
     {
       s->slot[k].tok = ENTRY (NLOC + k);
       s->slot[k].writer = s->slot[k].origin = -1;
+    }
+  base.ready = 1;
+}
+
+static void
+entry_state (const struct ctx *c, struct state *s)
+{
+  const struct model *m = c->m;
+  *s = base.entry;
+  /* Registers holding values on entry: inputs, in-out outputs, the
+     stack and instruction pointers, the control registers.  */
+  for (int i = 0; i < m->nops; i++)
+    {
+      const struct opnd *o = &m->op[i];
+      int defined = !o->output || o->inout || o->tied_by >= 0;
+      if (!defined)
+        continue;
+      if (o->loc >= 0)
+        s->l[o->loc].def = c->full[o->loc];
+      if (o->fixed[1])
+        s->l[o->fixed[1]].def = c->full[o->fixed[1]];
     }
 }
 
@@ -644,14 +666,18 @@ imp_width (const struct insn *in, const struct x86_implicit *im)
 static int
 same_reg (const struct ctx *c, const struct insn *in)
 {
+  /* The two sources: "xor %eax, %eax" (the destination is one of
+     them), "vpxor %xmm1, %xmm1, %xmm0" (not the write-only destination). */
+  const struct iop *x, *y;
   int a, b;
-  if (in->nops < 2)
+  if (in->nops < 2 || in->nops > 3)
     return 0;
-  a = op_loc (c, &in->ops[in->nops - 2]);
-  b = op_loc (c, &in->ops[in->nops - 1]);
-  return a >= 0 && a == b && in->ops[in->nops - 2].width == in->ops[in->nops - 1].width
-         && !(in->ops[in->nops - 2].kinds & X86_K_MEM)
-         && !(in->ops[in->nops - 1].kinds & X86_K_MEM);
+  x = &in->ops[0];
+  y = &in->ops[1];
+  a = op_loc (c, x);
+  b = op_loc (c, y);
+  return a >= 0 && a == b && x->width == y->width
+         && !(x->kinds & X86_K_MEM) && !(y->kinds & X86_K_MEM);
 }
 
 /* The constant value an input puts in LOC, if there is one.  */
@@ -1434,13 +1460,34 @@ static void
 run (struct ctx *c0, const struct prog *p, const struct model *m, struct sa_result *res,
      const char *scenario)
 {
-  struct ctx c;
+  struct ctx *c = c0;
   struct state *in, exit_fall, exit_goto, cur;
   int n = p->ninsns, changed, rounds = 0;
 
-  init_ctx (&c, p, m, res);
-  c.scenario = scenario;
-  *c0 = c;
+  init_ctx (c, p, m, res);
+  c->scenario = scenario;
+
+  /* Straight-line code (the common case) needs no fixed point: one
+     pass that judges as it goes, and its end is the only exit.  */
+  {
+    int straight = 1;
+    for (int i = 0; i < n && straight; i++)
+      {
+        int fall, target, to_goto;
+        successors (p, i, &fall, &target, &to_goto);
+        straight = fall == i + 1 && target < 0 && !to_goto;
+      }
+    if (straight)
+      {
+        c->report = 1;
+        entry_state (c, &cur);
+        for (int i = 0; i < n; i++)
+          apply (c, &cur, i);
+        exit_checks (c, &cur, 1);
+        return;
+      }
+  }
+
   in = calloc ((size_t) n + 1, sizeof *in);
   if (!in)
     {
@@ -1449,7 +1496,7 @@ run (struct ctx *c0, const struct prog *p, const struct model *m, struct sa_resu
     }
   memset (&exit_fall, 0, sizeof exit_fall);
   memset (&exit_goto, 0, sizeof exit_goto);
-  entry_state (&c, &in[0]);
+  entry_state (c, &in[0]);
 
   /* Fixed point over the template's branches.  */
   do
@@ -1461,7 +1508,7 @@ run (struct ctx *c0, const struct prog *p, const struct model *m, struct sa_resu
           if (!in[i].reached)
             continue;
           cur = in[i];
-          apply (&c, &cur, i);
+          apply (c, &cur, i);
           successors (p, i, &fall, &target, &to_goto);
           if (fall >= 0)
             changed |= fall < n ? join (&in[fall], &cur, fall) : join (&exit_fall, &cur, n);
@@ -1483,19 +1530,18 @@ run (struct ctx *c0, const struct prog *p, const struct model *m, struct sa_resu
     }
 
   /* Judge every reachable instruction once, then every exit.  */
-  c.report = 1;
+  c->report = 1;
   for (int i = 0; i < n; i++)
     if (in[i].reached)
       {
         cur = in[i];
-        apply (&c, &cur, i);
+        apply (c, &cur, i);
       }
   if (exit_fall.reached)
-    exit_checks (&c, &exit_fall, 1);
+    exit_checks (c, &exit_fall, 1);
   if (exit_goto.reached)
-    exit_checks (&c, &exit_goto, 0);
+    exit_checks (c, &exit_goto, 0);
   free (in);
-  *c0 = c;
 }
 
 static void

@@ -387,9 +387,10 @@ decorate (struct insn *in, const struct model *m, struct sa_result *res)
          destination; a mask destination (vpcmpd) is zeroed there.  */
       if (!d->zeroing && !(d->kinds & X86_K_MASK) && (x->ops[last].access & X86_A_W))
         x->ops[last].access |= X86_A_COND;
-      x->attrs &= (unsigned short) ~(X86_F_MOVE | X86_F_XCHG);
-      if (!d->zeroing)
-        x->attrs &= (unsigned short) ~(X86_F_ZERO_IDIOM | X86_F_ONES_IDIOM);
+      /* A masked instruction is no plain copy, and its mask is read
+         even in a zeroing idiom.  */
+      x->attrs &= (unsigned short) ~(X86_F_MOVE | X86_F_XCHG | X86_F_ZERO_IDIOM
+                                     | X86_F_ONES_IDIOM);
       for (int j = in->nops; j > 0; j--)
         {
           in->ops[j] = in->ops[j - 1];
