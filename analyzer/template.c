@@ -741,6 +741,121 @@ harmless_directive (const char *w)
          || strcmp (w, ".balignl") == 0;
 }
 
+static int parse_statement (struct prog *p, const struct model *m, const char *s,
+                            size_t len, unsigned line, unsigned *pending,
+                            struct sa_result *res);
+
+/* `.byte N, ...' with plain numbers (decimal, 0x hex, 0 octal; no
+   signs, no expressions) whose bytes are, all of them, instructions
+   x86db_decode knows -- how code for old assemblers spells xgetbv,
+   rdrand or aesenc: parse each of those instructions as if the
+   template said it.  ARGS is the text after `.byte'.  Returns 0 if the
+   operands are not such numbers (the caller rejects the directive as
+   any other), else 1 with *RC the result: the bytes that do not decode
+   are a `directive' reason.  */
+static int
+parse_byte_directive (struct prog *p, const struct model *m, const struct insn *cur,
+                      const char *args, struct sa_result *res, int *rc)
+{
+  unsigned char b[512];
+  size_t n = 0, at = 0, ninsns = 0;
+  struct { size_t at, len; char att[128]; } d[64];
+  const char *s = args;
+
+  for (;;)
+    {
+      unsigned long v = 0;
+      s = skip_ws (s);
+      if (!isdigit ((unsigned char) *s))
+        return 0;
+      if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+        {
+          s += 2;
+          if (!isxdigit ((unsigned char) *s))
+            return 0;
+          for (; isxdigit ((unsigned char) *s) && v < 256; s++)
+            v = v * 16 + (unsigned long) (isdigit ((unsigned char) *s) ? *s - '0'
+                                          : tolower ((unsigned char) *s) - 'a' + 10);
+        }
+      else if (s[0] == '0')
+        for (; *s >= '0' && *s <= '7' && v < 256; s++)
+          v = v * 8 + (unsigned long) (*s - '0');
+      else
+        for (; isdigit ((unsigned char) *s) && v < 256; s++)
+          v = v * 10 + (unsigned long) (*s - '0');
+      if (v > 255 || isalnum ((unsigned char) *s) || n == sizeof b)
+        return 0;
+      b[n++] = (unsigned char) v;
+      s = skip_ws (s);
+      if (!*s)
+        break;
+      if (*s++ != ',')
+        return 0;
+    }
+
+  while (at < n)
+    {
+      size_t k = ninsns < sizeof d / sizeof d[0]
+                 ? x86db_decode (b + at, n - at, d[ninsns].att, sizeof d[ninsns].att) : 0;
+      if (!k)
+        {
+          char left[64];
+          size_t o = 0;
+          for (size_t i = at; i < n && o + 8 < sizeof left; i++)
+            o += (size_t) snprintf (left + o, sizeof left - o, "%s0x%02x", i > at ? " " : "", b[i]);
+          if (at + (o + 1) / 5 < n)
+            snprintf (left + o, sizeof left - o, " ...");
+          add_reason (res, SA_DIRECTIVE, cur,
+                      "the directive `.byte` emits data; its bytes from byte %zu on (%s) are not"
+                      " an instruction safeasm knows, so it cannot check what they do",
+                      at + 1, left);
+          *rc = -1;
+          return 1;
+        }
+      d[ninsns].at = at;
+      d[ninsns++].len = k;
+      at += k;
+    }
+
+  *rc = 0;
+  for (size_t i = 0; i < ninsns; i++)
+    {
+      /* As the template would say it: '%%' for '%' in extended asm.  */
+      char text[2 * sizeof d[i].att], shown[SA_INSN_LEN];
+      size_t t = 0, o = 0;
+      unsigned pending = i ? 0 : cur->prefixes;
+      int before = p->ninsns;
+      for (const char *c = d[i].att; *c; c++)
+        {
+          if (*c == '%' && !m->in->basic)
+            text[t++] = '%';
+          text[t++] = *c;
+        }
+      text[t] = 0;
+      if (parse_statement (p, m, text, t, cur->line, &pending, res) < 0)
+        {
+          *rc = -1;
+          continue;
+        }
+      if (p->ninsns != before + 1)
+        continue;
+      /* Show the bytes and what they are.  */
+      if (ninsns == 1)
+        o = (size_t) snprintf (shown, sizeof shown, "%s", cur->text);
+      else
+        {
+          o = (size_t) snprintf (shown, sizeof shown, ".byte ");
+          for (size_t j = 0; j < d[i].len && o < sizeof shown; j++)
+            o += (size_t) snprintf (shown + o, sizeof shown - o, "%s0x%02x", j ? "," : "",
+                                    b[d[i].at + j]);
+        }
+      if (o < sizeof shown)
+        snprintf (shown + o, sizeof shown - o, " (%s)", d[i].att);
+      memcpy (p->insns[before].text, shown, sizeof shown);
+    }
+  return 1;
+}
+
 /* Parse one statement [S, S+LEN) at template line LINE.  */
 static int
 parse_statement (struct prog *p, const struct model *m, const char *s, size_t len,
@@ -846,6 +961,8 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
   snprintf (cur.mnem, sizeof cur.mnem, "%s", word);
   if (word[0] == '.')
     {
+      if (strcmp (word, ".byte") == 0 && parse_byte_directive (p, m, &cur, e, res, &rc))
+        goto out;
       if (harmless_directive (word))
         rc = 0;
       else
@@ -875,14 +992,16 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
         }
       if (cur.nops >= X86_MAX_OPS - 1
           || parse_operand (&cur.ops[cur.nops], t, q, m) < 0
-          || (cur.ops[cur.nops].rounding && (cur.nops || cur.rounding)))
+          || (cur.ops[cur.nops].rounding && cur.rounding))
         {
           add_reason (res, SA_TEMPLATE_SYNTAX, &cur,
                       "safeasm cannot parse the operands of `%s`", cur.text);
           goto out;
         }
       if (cur.ops[cur.nops].rounding)
-        cur.rounding = cur.ops[cur.nops].rounding;  /* {rn-sae}: not an operand */
+        cur.rounding = cur.ops[cur.nops].rounding;  /* {rn-sae}: not an operand; gas takes
+                                                       it first or after an immediate or
+                                                       GPR source */
       else
         cur.nops++;
       t = *q ? q + 1 : q;
