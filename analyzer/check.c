@@ -585,6 +585,18 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
       say (c, SA_MEMORY, in, msg);
       return;
     }
+  /* bt %reg, mem: the bit offset is signed and reaches 2^63 bits
+     either side of the operand.  */
+  if (((in->form->attrs | in->xattrs) & X86_F_BITSTR) && in->nops == 2
+      && (in->ops[0].kinds & X86_K_GPR) && !m->clob_memory)
+    {
+      snprintf (msg, sizeof msg,
+                "`%s` %s a bit at an offset from a register, anywhere around its memory"
+                " operand, and the asm has no \"memory\" clobber", in->text,
+                access & X86_A_W ? "writes" : "reads");
+      fix (say (c, SA_MEMORY, in, msg), SA_FIX_CLOBBER, -1, "memory");
+      return;
+    }
   if (o->mem_op >= 0 && o->base_op < 0 && o->index_op < 0 && !o->base && !o->index)
     {
       const struct opnd *op = &m->op[o->mem_op];
@@ -1089,7 +1101,7 @@ apply (struct ctx *c, struct state *s, int i)
             }
         }
       else if (im->access & X86_A_R)
-        read_reg (c, s, in, im->reg, imp_width (in, im), 0, READ_IMPLICIT);
+        read_reg (c, s, in, im->reg, imp_width (in, im), im->offset, READ_IMPLICIT);
     }
   if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && (f->attrs & X86_F_STRING))
     read_reg (c, s, in, X86_RCX, 8, 0, READ_IMPLICIT);
@@ -1182,7 +1194,8 @@ apply (struct ctx *c, struct state *s, int i)
     {
       const struct x86_implicit *im = &f->imp[k];
       if ((im->access & X86_A_W) && !(im->access & X86_A_MEM))
-        write_reg (c, s, i, im->reg, imp_width (in, im), 0, (f->attrs & X86_F_VEX) != 0, 0);
+        write_reg (c, s, i, im->reg, imp_width (in, im), im->offset,
+                   (f->attrs & X86_F_VEX) != 0, (im->access & X86_A_COND) != 0);
     }
   if (move)
     move_through_memory (c, s, &before, i);

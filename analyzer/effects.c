@@ -35,9 +35,9 @@ op_fits (const struct iop *o, const struct x86_opspec *sp, int check_width)
     if ((k & other) & ~(s & other))
       return 0;
   }
-  if (check_width && sp->width && o->width
-      && (k & (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM))
-      && o->width != sp->width)
+  /* A vector operand's width in a form is the bytes used (movd: 4),
+     not the register's: only general registers must match.  */
+  if (check_width && sp->width && o->width && (k & X86_K_GPR) && o->width != sp->width)
     return 0;
   return 1;
 }
@@ -180,7 +180,8 @@ choices (unsigned kinds, unsigned out[3])
    for the all-registers choice, which decides the effects; on failure
    *MEMS counts the memory operands of the choice that failed.  */
 static const struct x86_form *
-find_form_all (const struct insn *in, unsigned *size, int *known, int *mems)
+find_form_all (const struct insn *in, unsigned *size, int *known, int *mems,
+               unsigned *xattrs)
 {
   unsigned ch[X86_MAX_OPS][3];
   int nch[X86_MAX_OPS], idx[X86_MAX_OPS] = { 0 };
@@ -208,6 +209,7 @@ find_form_all (const struct insn *in, unsigned *size, int *known, int *mems)
           first = f;
           *size = sz;
         }
+      *xattrs |= f->attrs;
       int j = 0;
       while (j < in->nops && ++idx[j] == nch[j])
         idx[j++] = 0;
@@ -416,7 +418,7 @@ match_forms (struct prog *p, const struct model *m, struct sa_result *res)
       unsigned size;
       int known;
       int mems;
-      const struct x86_form *f = find_form_all (in, &size, &known, &mems);
+      const struct x86_form *f = find_form_all (in, &size, &known, &mems, &in->xattrs);
 
       if (!f)
         {

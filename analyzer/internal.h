@@ -119,6 +119,8 @@ struct insn {
   const struct x86_form *form;  /* matched form, NULL if none */
   struct x86_form xform;        /* the form as decorated ({%k1}{z}, {1to16}): form points here */
   int rounding;                 /* RND_*: {rn-sae} or {sae} was given */
+  unsigned xattrs;              /* attributes of the forms of the other operand choices
+                                   ("rm": the memory form's X86_F_BITSTR) */
   unsigned opsize;              /* operation size in bytes */
   int target;                   /* branch target insn index, -1 exit, -2 none */
   int goto_exit;                /* jumps to an asm goto label */

@@ -62,6 +62,7 @@ static const struct sym attrs[] = {
   S ("repe", X86_F_REPE), S ("lock", X86_F_LOCK), S ("move", X86_F_MOVE),
   S ("xchg", X86_F_XCHG), S ("vex", X86_F_VEX), S ("rep", X86_F_REP_OK),
   S ("evex", X86_F_EVEX), S ("er", X86_F_ER), S ("sae", X86_F_SAE),
+  S ("bitstr", X86_F_BITSTR),
   { 0, 0, 0 }
 };
 static const struct sym flows[] = {
@@ -104,16 +105,16 @@ static const char gpr[16][4][5] = {
   { "r12", "r12d", "r12w", "r12b" }, { "r13", "r13d", "r13w", "r13b" },
   { "r14", "r14d", "r14w", "r14b" }, { "r15", "r15d", "r15w", "r15b" },
 };
-static const struct { const char *name; unsigned char reg, width; } special[] = {
-  /* ah..bh: the table has no byte offset for implicit registers */
-  { "ah", X86_RAX, 1 }, { "ch", X86_RCX, 1 }, { "dh", X86_RDX, 1 },
-  { "bh", X86_RBX, 1 },
-  { "rAX", X86_RAX, 0 }, { "rCX", X86_RCX, 0 }, { "rDX", X86_RDX, 0 },
-  { "rBX", X86_RBX, 0 }, { "rSI", X86_RSI, 0 }, { "rDI", X86_RDI, 0 },
-  { "rip", X86_RIP, 8 }, { "st", X86_ST0, 10 },
-  { "mxcsr", X86_MXCSR, 4 }, { "fpcw", X86_FPCW, 2 }, { "fpsw", X86_FPSW, 2 },
-  { "es", X86_ES, 2 }, { "cs", X86_CS, 2 }, { "ss", X86_SS, 2 },
-  { "ds", X86_DS, 2 }, { "fs", X86_FS, 2 }, { "gs", X86_GS, 2 },
+static const struct { const char *name; unsigned char reg, width, offset; } special[] = {
+  /* ah..bh: byte 1 of rax..rbx */
+  { "ah", X86_RAX, 1, 1 }, { "ch", X86_RCX, 1, 1 }, { "dh", X86_RDX, 1, 1 },
+  { "bh", X86_RBX, 1, 1 },
+  { "rAX", X86_RAX, 0, 0 }, { "rCX", X86_RCX, 0, 0 }, { "rDX", X86_RDX, 0, 0 },
+  { "rBX", X86_RBX, 0, 0 }, { "rSI", X86_RSI, 0, 0 }, { "rDI", X86_RDI, 0, 0 },
+  { "rip", X86_RIP, 8, 0 }, { "st", X86_ST0, 10, 0 },
+  { "mxcsr", X86_MXCSR, 4, 0 }, { "fpcw", X86_FPCW, 2, 0 }, { "fpsw", X86_FPSW, 2, 0 },
+  { "es", X86_ES, 2, 0 }, { "cs", X86_CS, 2, 0 }, { "ss", X86_SS, 2, 0 },
+  { "ds", X86_DS, 2, 0 }, { "fs", X86_FS, 2, 0 }, { "gs", X86_GS, 2, 0 },
 };
 static const struct { const char *prefix; unsigned char base, n, width; } numbered[] = {
   { "xmm", X86_XMM0, 32, 16 }, { "ymm", X86_XMM0, 32, 32 },
@@ -139,7 +140,7 @@ struct form {
   int x87;
   int stack, frcc;
   struct { unsigned acc, kinds, width; } ops[X86_MAX_OPS];
-  struct { unsigned acc, reg, width; } imp[X86_MAX_IMP];
+  struct { unsigned acc, reg, width, offset; } imp[X86_MAX_IMP];
   char *feat, *why, *group, *evex;
   unsigned bcst;
   int line, order;
@@ -229,10 +230,11 @@ static unsigned parse_num (const char *s, unsigned limit)
   return v;
 }
 
-static void impreg (const char *s, unsigned *reg, unsigned *w)
+static void impreg (const char *s, unsigned *reg, unsigned *w, unsigned *off)
 {
   size_t i, n;
   unsigned k;
+  *off = 0;
   for (i = 0; i < 16; i++)
     for (k = 0; k < 4; k++)
       if (!strcmp (s, gpr[i][k])) {
@@ -244,6 +246,7 @@ static void impreg (const char *s, unsigned *reg, unsigned *w)
     if (!strcmp (s, special[i].name)) {
       *reg = special[i].reg;
       *w = special[i].width;
+      *off = special[i].offset;
       return;
     }
   for (i = 0; i < sizeof numbered / sizeof numbered[0]; i++) {
@@ -296,7 +299,7 @@ static void parse_imp (struct form *f, char *s)
     f->imp[i].acc = lookup (accesses, v[i], "implicit access");
     if (!f->imp[i].acc)
       die ("implicit register '%s' with access 'n'", r);
-    impreg (r, &f->imp[i].reg, &f->imp[i].width);
+    impreg (r, &f->imp[i].reg, &f->imp[i].width, &f->imp[i].offset);
   }
 }
 
@@ -501,7 +504,7 @@ static void parse_line (char *s, char *group)
       if (strlen (tok) >= MAXMN)
         die ("mnemonic too long");
       for (eq = tok; *eq; eq++)
-        if (!strchr ("abcdefghijklmnopqrstuvwxyz0123456789", *eq)
+        if (!strchr ("abcdefghijklmnopqrstuvwxyz0123456789_", *eq)
             && strncmp (eq, "<cc>", 4))
           die ("bad mnemonic '%s'", tok);
         else if (*eq == '<')
@@ -548,7 +551,7 @@ static int same (const struct form *a, const struct form *b)
       return 0;
   for (i = 0; i < a->nimp; i++)
     if (a->imp[i].acc != b->imp[i].acc || a->imp[i].reg != b->imp[i].reg
-        || a->imp[i].width != b->imp[i].width)
+        || a->imp[i].width != b->imp[i].width || a->imp[i].offset != b->imp[i].offset)
       return 0;
   return 1;
 }
@@ -640,8 +643,8 @@ static void emit (const struct form *f)
   for (i = 0; i < f->nimp; i++) {
     printf ("%s\n      { .access = ", i ? "," : " .imp = {");
     bits (accbits, zx (f, f->imp[i].acc, 0, f->imp[i].reg, f->imp[i].width));
-    printf (", .reg = %s, .width = %u }", regname (f->imp[i].reg),
-            f->imp[i].width);
+    printf (", .reg = %s, .width = %u, .offset = %u }", regname (f->imp[i].reg),
+            f->imp[i].width, f->imp[i].offset);
   }
   fputs (f->nimp ? " }," : "", stdout);
   fputs ("\n    .flags_read = ", stdout);

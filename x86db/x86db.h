@@ -101,6 +101,7 @@ struct x86_implicit {
   unsigned char access;         /* X86_A_* */
   unsigned char reg;            /* enum x86_reg */
   unsigned char width;          /* bytes, 0 = operation size */
+  unsigned char offset;         /* byte offset inside the register (ah: 1) */
 };
 
 enum x86_flow {
@@ -139,11 +140,13 @@ enum {
   X86_F_EVEX = 1 << 10,         /* has an EVEX encoding (evex=FEATURE): {%kN} write masking
                                    and {z} zeroing allowed on the destination */
   X86_F_ER = 1 << 11,           /* embedded rounding {rn-sae} {rd-sae} {ru-sae} {rz-sae} */
-  X86_F_SAE = 1 << 12           /* {sae}: suppress all exceptions */
+  X86_F_SAE = 1 << 12,          /* {sae}: suppress all exceptions */
+  X86_F_BITSTR = 1 << 13        /* bt* with a register bit offset: the memory operand is only
+                                   the base of a bit string that reaches far either side */
 };
 
 #define X86_MAX_OPS 5            /* 4 in the table; the analyzer adds an opmask */
-#define X86_MAX_IMP 12
+#define X86_MAX_IMP 16
 
 struct x86_form {
   const char *mnemonic;         /* as written in the table, lower case, no suffix */
@@ -180,5 +183,12 @@ extern const size_t x86db_nforms;
 /* The forms of MNEMONIC (exact spelling, lower case) as [*first,
    *first + count).  Returns count, 0 if none.  */
 size_t x86db_lookup (const char *mnemonic, size_t len, const struct x86_form **first);
+
+/* Decode the machine code B[0..N) as one instruction of the database
+   (legacy and VEX encodings from enc.tbl; not EVEX): write its AT&T
+   text, registers with one '%', to ATT (CAP bytes) and return the
+   number of bytes it takes; 0 if the bytes do not start with an
+   instruction the database knows (or the text does not fit).  */
+size_t x86db_decode (const unsigned char *b, size_t n, char *att, size_t cap);
 
 #endif
