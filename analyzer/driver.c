@@ -338,26 +338,216 @@ batch (const char *file)
 
 /* ---- listings ---- */
 
+static const char *const class_names[] = { "safe", "nondet", "stack", "flow", "system",
+                                           "priv", "reject" };
+static const char *const flow_names[] = { "-", "jcc", "jmp", "call", "ret", "trap", "syscall" };
+
+static const char *
+class_name (unsigned c)
+{
+  return c < sizeof class_names / sizeof class_names[0] ? class_names[c] : "?";
+}
+
+static void
+sfx_string (unsigned sfx, char *out)
+{
+  int n = 0;
+  if (sfx & X86_SFX_B) out[n++] = 'b';
+  if (sfx & X86_SFX_W) out[n++] = 'w';
+  if (sfx & X86_SFX_L) out[n++] = 'l';
+  if (sfx & X86_SFX_Q) out[n++] = 'q';
+  if (!n) out[n++] = '-';
+  out[n] = 0;
+}
+
+/* Operand kinds as the table letters.  */
+static void
+kinds_string (unsigned k, char *out)
+{
+  static const char letters[] = "RMIXYZKPCALSG";
+  int n = 0;
+  for (int b = 0; letters[b]; b++)
+    if (k & (1u << b))
+      out[n++] = letters[b];
+  out[n] = 0;
+}
+
+/* Access bits: r w c (conditional) m (memory through the register)
+   z (zero-extending write) s (soft read).  */
+static void
+access_string (unsigned a, char *out)
+{
+  int n = 0;
+  if (a & X86_A_R) out[n++] = 'r';
+  if (a & X86_A_W) out[n++] = 'w';
+  if (a & X86_A_COND) out[n++] = 'c';
+  if (a & X86_A_MEM) out[n++] = 'm';
+  if (a & X86_A_ZX) out[n++] = 'z';
+  if (a & X86_A_SOFT) out[n++] = 's';
+  if (!n) out[n++] = 'n';
+  out[n] = 0;
+}
+
+static void
+flags_string (unsigned f, char *out)
+{
+  static const char letters[] = "CPAZSOD";   /* x86db bit order */
+  int n = 0;
+  for (int b = 0; letters[b]; b++)
+    if (f & (1u << b))
+      out[n++] = letters[b];
+  if (!n) out[n++] = '-';
+  out[n] = 0;
+}
+
+/* The operands in table syntax: "r:RMI,rw:RM"; "-" if none.  */
+static void
+ops_string (const struct x86_form *f, char *out, size_t len)
+{
+  size_t n = 0;
+  out[0] = 0;
+  for (unsigned j = 0; j < f->nops && n < len; j++)
+    {
+      const struct x86_opspec *o = &f->ops[j];
+      char a[8], k[16];
+      access_string (o->access & (X86_A_R | X86_A_W | X86_A_COND), a);
+      if (!strcmp (a, "wc"))
+        strcpy (a, "cw");
+      kinds_string (o->kinds, k);
+      n += (size_t) snprintf (out + n, len - n, "%s%s:%s", j ? "," : "", a, k);
+      if (o->width && n < len)
+        n += (size_t) snprintf (out + n, len - n, "/%u", o->width);
+    }
+  if (!f->nops)
+    snprintf (out, len, "-");
+}
+
+/* --list: one line per form, the table's own syntax.  */
 static void
 list_db (void)
 {
-  static const char *const cls[] = { "safe", "nondet", "stack", "flow", "system", "priv",
-                                     "reject" };
   for (size_t i = 0; i < x86db_nforms; i++)
     {
       const struct x86_form *f = &x86db_forms[i];
-      char sfx[8] = "";
-      int n = 0;
-      if (f->suffixes & X86_SFX_B) sfx[n++] = 'b';
-      if (f->suffixes & X86_SFX_W) sfx[n++] = 'w';
-      if (f->suffixes & X86_SFX_L) sfx[n++] = 'l';
-      if (f->suffixes & X86_SFX_Q) sfx[n++] = 'q';
-      sfx[n] = 0;
-      printf ("%-14s %-5s ops=%u class=%s%s%s%s%s\n", f->mnemonic, *sfx ? sfx : "-", f->nops,
-              f->cls < sizeof cls / sizeof cls[0] ? cls[f->cls] : "?",
-              *f->feature ? " feat=" : "", f->feature,
+      char sfx[8], ops[256];
+      sfx_string (f->suffixes, sfx);
+      ops_string (f, ops, sizeof ops);
+      printf ("%-14s %-5s %-24s class=%s%s%s%s%s%s%s\n", f->mnemonic, sfx, ops,
+              class_name (f->cls), *f->feature ? " feat=" : "", f->feature,
+              *f->evex_feature ? " evex=" : "", f->evex_feature,
               *f->why ? " why=" : "", f->why);
     }
+}
+
+static void
+print_quoted (const char *key, const char *s)
+{
+  printf (" %s=\"", key);
+  for (; *s; s++)
+    {
+      if (*s == '"' || *s == '\\')
+        putchar ('\\');
+      putchar (*s == '\n' || *s == '\t' ? ' ' : *s);
+    }
+  putchar ('"');
+}
+
+/* --list=full: every field of every form, for programs (the
+   testsuite/x86db generators).  One line per form:
+     INDEX MNEMONIC sfx= ops= imp= fr= fw= fu= f0= attr= flow= stack= x87=
+     class= feat= evex= bcst= group="..." why="..."
+   INDEX is the form's index (sa_identify, --identify).  ops= lists
+   ACCESS:KINDS/WIDTH per operand, imp= ACCESS:REG/WIDTH per implicit
+   register, REG the whole register's name; WIDTH 0 is the operation
+   size.  ACCESS letters: r read, w written, c conditionally written,
+   m memory through the register, z zero-extending write, s soft read,
+   n none.  Flags: letters C P A Z S O D.  Empty fields are "-".  */
+static void
+list_full (void)
+{
+  static const char *const attrs[] = { "zero", "ones", "undef0", "string", "repe", "lock",
+                                       "move", "xchg", "vex", "rep", "evex", "er", "sae" };
+  for (size_t i = 0; i < x86db_nforms; i++)
+    {
+      const struct x86_form *f = &x86db_forms[i];
+      char buf[64];
+      int n;
+      sfx_string (f->suffixes, buf);
+      printf ("%zu %s sfx=%s ops=", i, f->mnemonic, buf);
+      for (unsigned j = 0; j < f->nops; j++)
+        {
+          char a[8], k[16];
+          access_string (f->ops[j].access, a);
+          kinds_string (f->ops[j].kinds, k);
+          printf ("%s%s:%s/%u", j ? "," : "", a, k, f->ops[j].width);
+          if (f->ops[j].reg)    /* =REG: that register only (rAX: sized by the operation) */
+            printf ("=%s", f->ops[j].width ? x86_reg_name (f->ops[j].reg, f->ops[j].width)
+                                           : x86_reg_name (f->ops[j].reg, 8));
+        }
+      if (!f->nops)
+        printf ("-");
+      printf (" imp=");
+      for (unsigned j = 0; j < f->nimp; j++)
+        {
+          char a[8];
+          access_string (f->imp[j].access, a);
+          /* ah..bh: byte 1 of rax..rbx */
+          static const char *const high[] = { "ah", "ch", "dh", "bh" };
+          const struct x86_implicit *im = &f->imp[j];
+          printf ("%s%s:%s/%u", j ? "," : "", a,
+                  im->offset == 1 && im->reg >= X86_RAX && im->reg <= X86_RBX
+                  ? high[im->reg - X86_RAX] : x86_reg_name (im->reg, 0), im->width);
+        }
+      if (!f->nimp)
+        printf ("-");
+      flags_string (f->flags_read, buf);
+      printf (" fr=%s", buf);
+      flags_string (f->flags_written, buf);
+      printf (" fw=%s", buf);
+      flags_string (f->flags_undef, buf);
+      printf (" fu=%s", buf);
+      flags_string (f->flags_zero, buf);
+      printf (" f0=%s attr=", buf);
+      n = 0;
+      for (unsigned b = 0; b < sizeof attrs / sizeof attrs[0]; b++)
+        if (f->attrs & (1u << b))
+          printf ("%s%s", n++ ? "," : "", attrs[b]);
+      if (!n)
+        printf ("-");
+      printf (" flow=%s stack=%d x87=%d class=%s feat=%s evex=%s bcst=%u",
+              f->flow < sizeof flow_names / sizeof flow_names[0] ? flow_names[f->flow] : "?",
+              f->stack, f->x87, class_name (f->cls), *f->feature ? f->feature : "-",
+              *f->evex_feature ? f->evex_feature : "-", f->bcst);
+      print_quoted ("group", f->group ? f->group : "");
+      print_quoted ("why", f->why ? f->why : "");
+      putchar ('\n');
+    }
+}
+
+/* --identify: one AT&T instruction per line on stdin (basic asm
+   syntax); prints "INDEX OPSIZE MNEMONIC" of the form the analyzer
+   matches, or "- REASON".  */
+static int
+identify_lines (void)
+{
+  char line[1024], msg[SA_MSG_LEN];
+  while (fgets (line, sizeof line, stdin))
+    {
+      unsigned opsize;
+      char *t = trim (line);
+      long idx;
+      if (!*t)
+        {
+          printf ("- empty line\n");
+          continue;
+        }
+      idx = sa_identify (t, &opsize, msg, sizeof msg);
+      if (idx < 0)
+        printf ("- %s\n", msg);
+      else
+        printf ("%ld %u %s\n", idx, opsize, x86db_forms[idx].mnemonic);
+    }
+  return 0;
 }
 
 static void
@@ -372,7 +562,8 @@ usage (FILE *f)
 {
   fputs ("usage: safeasm-check [OPTION]... TEMPLATE\n"
          "       safeasm-check --batch FILE\n"
-         "       safeasm-check --list | --codes\n"
+         "       safeasm-check --list | --list=full | --codes\n"
+         "       safeasm-check --identify < INSTRUCTIONS\n"
          "Analyse one inline asm statement as the safeasm GCC plugin would.\n\n"
          "  -o SPEC      add an output operand: [name]CONSTRAINT[:SIZE[:KIND]][$C][#V][^V,...][@REG]\n"
          "               (SIZE in bytes, default 4; KIND int ptr float vec other;\n"
@@ -389,6 +580,10 @@ usage (FILE *f)
          "  --explain (print the effect summary of an accepted statement)\n"
          "  --batch FILE check a table of cases; see testsuite/analyzer/*.tbl\n"
          "  --list       print the instruction database, one line per form\n"
+         "  --list=full  ... with every field, for programs (see driver.c)\n"
+         "  --identify   read AT&T instructions (basic asm syntax), one a line, and\n"
+         "               print the index, operation size and mnemonic of the form\n"
+         "               each matches (\"- REASON\" if none)\n"
          "  --codes      print the reason codes\n"
          "Template escapes: \\n \\t \\\\.  Exit status: 0 accept, 1 reject, 2 usage.\n", f);
 }
@@ -414,6 +609,13 @@ main (int argc, char **argv)
           list_db ();
           return 0;
         }
+      if (!strcmp (a, "--list=full"))
+        {
+          list_full ();
+          return 0;
+        }
+      if (!strcmp (a, "--identify"))
+        return identify_lines ();
       if (!strcmp (a, "--codes"))
         {
           list_codes ();

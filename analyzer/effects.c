@@ -35,6 +35,9 @@ op_fits (const struct iop *o, const struct x86_opspec *sp, int check_width)
     if ((k & other) & ~(s & other))
       return 0;
   }
+  /* fnstsw %ax: that register and no other.  */
+  if (sp->reg && (o->reg != sp->reg || (sp->width && o->width != sp->width) || o->offset))
+    return 0;
   /* A vector operand's width in a form is the bytes used (movd: 4),
      not the register's: only general registers must match.  */
   if (check_width && sp->width && o->width && (k & X86_K_GPR) && o->width != sp->width)

@@ -144,6 +144,13 @@ enum sa_code sa_code_from_name (const char *name);
 /* 1 if CODE is a note rather than a rejection reason.  */
 int sa_code_is_note (enum sa_code code);
 
+/* Identify one AT&T instruction TEXT, written as in basic asm (registers
+   with one '%'): the index in x86db_forms of the form the analyzer
+   matches it to, and the operation size in bytes in *OPSIZE (if not
+   NULL).  -1 if TEXT is not one instruction or no form matches; then
+   MSG (if not NULL) gets why, in at most MSGLEN bytes.  */
+long sa_identify (const char *text, unsigned *opsize, char *msg, unsigned msglen);
+
 #ifdef __cplusplus
 }
 #endif

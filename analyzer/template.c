@@ -11,20 +11,46 @@
 #define PH_START '\001'         /* placeholder: \001 NUMBER , MODIFIER \002 */
 #define PH_END '\002'
 
-struct buf { char *p; size_t n, cap; };
+/* A growable string that starts in its own small array: most
+   statements never need the heap.  */
+struct buf { char *p; size_t n, cap; char inl[248]; };
+
+static void
+buf_init (struct buf *b)
+{
+  b->p = b->inl;
+  b->n = 0;
+  b->cap = sizeof b->inl;
+  b->inl[0] = 0;
+}
+
+static void
+buf_free (struct buf *b)
+{
+  if (b->p != b->inl)
+    free (b->p);
+  buf_init (b);
+}
 
 static int
+grow (struct buf *b)
+{
+  size_t cap = b->cap * 2;
+  char *p = b->p == b->inl ? malloc (cap) : realloc (b->p, cap);
+  if (!p)
+    return -1;
+  if (b->p == b->inl)
+    memcpy (p, b->inl, b->n + 1);
+  b->p = p;
+  b->cap = cap;
+  return 0;
+}
+
+static inline int
 put (struct buf *b, char c)
 {
-  if (b->n + 1 >= b->cap)
-    {
-      size_t cap = b->cap ? b->cap * 2 : 256;
-      char *p = realloc (b->p, cap);
-      if (!p)
-        return -1;
-      b->p = p;
-      b->cap = cap;
-    }
+  if (b->n + 1 >= b->cap && grow (b) < 0)
+    return -1;
   b->p[b->n++] = c;
   b->p[b->n] = 0;
   return 0;
@@ -862,12 +888,13 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
                  unsigned line, unsigned *pending, struct sa_result *res)
 {
   struct insn cur;
-  struct buf rb = { 0, 0, 0 };
+  struct buf rb;
   const char *t, *e;
   char word[32];
   size_t wn;
   int rc = -1;
 
+  buf_init (&rb);
   while (len && isspace ((unsigned char) *s))
     s++, len--;
   while (len && isspace ((unsigned char) s[len - 1]))
@@ -1020,7 +1047,7 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
  oom:
   add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
  out:
-  free (rb.p);
+  buf_free (&rb);
   return rc;
 }
 
@@ -1072,12 +1099,13 @@ int
 parse_template (struct prog *p, const struct model *m, struct sa_result *res)
 {
   const struct sa_asm *in = m->in;
-  struct buf att = { 0, 0, 0 };
+  struct buf att;
   const char *s;
   unsigned line = 1, pending = 0;
   int had = 0, rc = 0, nonblank = 0;
   size_t tlen = strlen (in->tmpl ? in->tmpl : "");
 
+  buf_init (&att);
   /* Only the counts: the label table is filled before it is read.  */
   p->ninsns = 0;
   p->nlabels = 0;
@@ -1101,7 +1129,7 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
     }
   else if ((had = select_att (in->tmpl ? in->tmpl : "", &att, res)) < 0)
     {
-      free (att.p);
+      buf_free (&att);
       return -1;
     }
   if (!att.p && put (&att, 0) < 0)
@@ -1117,7 +1145,7 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
         {
           add_reason (res, SA_TEMPLATE_SYNTAX, NULL,
                       "the template contains the control byte \\%03o", (unsigned) *s);
-          free (att.p);
+          buf_free (&att);
           return -1;
         }
     }
@@ -1126,7 +1154,7 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
       add_reason (res, SA_DIALECT, NULL,
                   "-masm=intel is in effect and the template has no {att|intel} alternative,"
                   " so GCC emits this AT&T text as Intel syntax");
-      free (att.p);
+      buf_free (&att);
       return -1;
     }
 
@@ -1134,8 +1162,9 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
   s = att.p;
   while (*s)
     {
-      struct buf st = { 0, 0, 0 };
+      struct buf st;
       unsigned stline = line;
+      buf_init (&st);
       while (*s && *s != '\n' && *s != ';')
         {
           if (*s == '#')
@@ -1163,17 +1192,17 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
         line++;
       if (*s)
         s++;
-      if (st.p && parse_statement (p, m, st.p, st.n, stline, &pending, res) < 0)
+      if (st.n && parse_statement (p, m, st.p, st.n, stline, &pending, res) < 0)
         rc = -1;
-      free (st.p);
+      buf_free (&st);
     }
-  free (att.p);
+  buf_free (&att);
   if (rc == 0)
     resolve_labels (p);
   return rc;
 
  oom:
-  free (att.p);
+  buf_free (&att);
   add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
   return -1;
 }

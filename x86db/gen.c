@@ -139,7 +139,7 @@ struct form {
   unsigned sfx, nops, nimp, fr, fw, fu, f0, attrs, flow, cls;
   int x87;
   int stack, frcc;
-  struct { unsigned acc, kinds, width; } ops[X86_MAX_OPS];
+  struct { unsigned acc, kinds, width, reg; } ops[X86_MAX_OPS];
   struct { unsigned acc, reg, width, offset; } imp[X86_MAX_IMP];
   char *feat, *why, *group, *evex;
   unsigned bcst;
@@ -268,7 +268,8 @@ static void impreg (const char *s, unsigned *reg, unsigned *w, unsigned *off)
 
 static void parse_ops (struct form *f, char *s)
 {
-  char *v[X86_MAX_OPS], *k, *w;
+  char *v[X86_MAX_OPS], *k, *w, *r;
+  unsigned rw, roff;
   int i;
   if (!strcmp (s, "-"))
     return;
@@ -277,6 +278,8 @@ static void parse_ops (struct form *f, char *s)
     if (!(k = strchr (v[i], ':')))
       die ("operand '%s': expected ACCESS:KINDS[/WIDTH]", v[i]);
     *k++ = 0;
+    if ((r = strchr (k, '=')))
+      *r++ = 0;
     if ((w = strchr (k, '/')))
       *w++ = 0;
     f->ops[i].acc = lookup (accesses, v[i], "operand access");
@@ -284,6 +287,13 @@ static void parse_ops (struct form *f, char *s)
       die ("access '%s' is for implicit registers only", v[i]);
     f->ops[i].kinds = letters (kinds, k, "operand kind");
     f->ops[i].width = w ? width (w) : 0;
+    if (r) {
+      /* =REG: this register only (its width, unless rAX-style) */
+      impreg (r, &f->ops[i].reg, &rw, &roff);
+      if (!X86_IS_GPR (f->ops[i].reg) || roff || w || f->ops[i].kinds != X86_K_GPR)
+        die ("operand '%s': =REG names a general register for an R operand", v[i]);
+      f->ops[i].width = rw;
+    }
   }
 }
 
@@ -547,7 +557,7 @@ static int same (const struct form *a, const struct form *b)
     return 0;
   for (i = 0; i < a->nops; i++)
     if (a->ops[i].acc != b->ops[i].acc || a->ops[i].kinds != b->ops[i].kinds
-        || a->ops[i].width != b->ops[i].width)
+        || a->ops[i].width != b->ops[i].width || a->ops[i].reg != b->ops[i].reg)
       return 0;
   for (i = 0; i < a->nimp; i++)
     if (a->imp[i].acc != b->imp[i].acc || a->imp[i].reg != b->imp[i].reg
@@ -637,7 +647,8 @@ static void emit (const struct form *f)
                        f->ops[i].width));
     fputs (", .kinds = ", stdout);
     bits (kinds, f->ops[i].kinds);
-    printf (", .width = %u }", f->ops[i].width);
+    printf (", .width = %u, .reg = %s }", f->ops[i].width,
+            f->ops[i].reg ? regname (f->ops[i].reg) : "0");
   }
   printf ("%s\n    .nimp = %u,", f->nops ? " }," : "", f->nimp);
   for (i = 0; i < f->nimp; i++) {

@@ -95,6 +95,7 @@ struct x86_opspec {
   unsigned char access;         /* X86_A_* */
   unsigned short kinds;         /* X86_K_* */
   unsigned char width;          /* bytes, 0 = operation size */
+  unsigned char reg;            /* the one register it may be (fnstsw %ax), 0 if any */
 };
 
 struct x86_implicit {

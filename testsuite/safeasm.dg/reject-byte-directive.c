@@ -1,5 +1,6 @@
-/* .byte emits bytes the analyzer cannot see as instructions.
-   Rejected.  */
+/* .byte with bytes that are no instruction (0xd6 is invalid in 64-bit
+   mode) emits what the analyzer cannot see as instructions.  Rejected.
+   (A .byte that spells known instructions is checked as them.)  */
 /* { dg-do run } */
 /* { dg-shouldfail "SIGILL" } */
 
@@ -8,7 +9,7 @@
 __attribute__ ((noinline)) static void
 raw_bytes (void)
 {
-  __asm__ volatile (".byte 0x90"); /* { dg-warning "safeasm \\\[directive\\\]: \[^\n\]*\\.byte" } */
+  __asm__ volatile (".byte 0xd6"); /* { dg-warning "safeasm \\\[directive\\\]: \[^\n\]*\\.byte" } */
 }
 
 int
@@ -19,4 +20,4 @@ main (void)
   puts ("after the asm");
   return 0;
 }
-/* { dg-output "before the asm\n\[^\n\]*reject-byte-directive\\.c:11: in raw_bytes: safeasm rejected inline asm: \\\[directive\\\] \[^\n\]*\\.byte" } */
+/* { dg-output "before the asm\n\[^\n\]*reject-byte-directive\\.c:12: in raw_bytes: safeasm rejected inline asm: \\\[directive\\\] \[^\n\]*\\.byte" } */
