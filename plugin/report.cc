@@ -15,6 +15,12 @@
 static int report_fd = -1;
 static const char *report_path;
 static int report_failed;
+/* Added to every record: the compiler's working directory, which a
+   relative "file" is relative to, and the package the compile belongs
+   to (SAFEASM_PACKAGE, set by build wrappers), for safeasm-report.
+   NULL when unknown (the field is then left out).  */
+static char *report_cwd;
+static const char *report_package;
 
 /* Set by plugin_init from the version GCC passes it.  */
 const char *safeasm_gcc_version = "";
@@ -203,6 +209,10 @@ safeasm_report_open (const char *path)
     }
   report_fd = fd;
   report_path = path;
+  report_cwd = getpwd () ? xstrdup (getpwd ()) : NULL;
+  report_package = getenv ("SAFEASM_PACKAGE");
+  if (report_package && !*report_package)
+    report_package = NULL;
   return 0;
 }
 
@@ -331,6 +341,10 @@ safeasm_report_write (const struct safeasm_record *rec)
     }
   add_str (&b, "gcc", safeasm_gcc_version);
   add_str (&b, "plugin", SAFEASM_VERSION);
+  if (report_cwd)
+    add_str (&b, "cwd", report_cwd);
+  if (report_package)
+    add_str (&b, "package", report_package);
   safeasm_buf_add (&b, "}\n", 2);
 
   /* One write () per record: a retry after a partial write could

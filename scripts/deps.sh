@@ -11,7 +11,7 @@ set -eu
 
 PACKAGES="build-essential autoconf automake libtool dejagnu texinfo python3
 gcc-12-plugin-dev gcc-11 g++-11 gcc-11-plugin-dev libgmp-dev
-libcapstone-dev binutils llvm clang libclang-rt-14-dev"
+libcapstone-dev binutils llvm clang libclang-rt-14-dev python3-jsonschema"
 
 if [ "${1-}" = "--list" ]; then
     echo $PACKAGES
