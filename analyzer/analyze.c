@@ -45,7 +45,7 @@ sa_analyze (const struct sa_asm *in, struct sa_result *out)
   out->verdict = SA_ACCEPT;
   out->n_insns = out->n_reasons = out->n_notes = 0;
   out->summary[0] = '\0';
-  p.ninsns = p.nlabels = 0;      /* not the label table: 18 kB nobody reads yet */
+  p.ninsns = p.nlabels = p.cap = 0;    /* not the label table: 18 kB nobody reads yet */
   p.insns = NULL;
   if (parse_operands (&m, in, out) == 0 && parse_template (&p, &m, out) == 0)
     {

@@ -1630,7 +1630,8 @@ check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
   run (&c, p, m, res, NULL);
   if (res->n_reasons)
     return;
-  summarize (&c, res);
+  if (!m->in->no_summary)
+    summarize (&c, res);
   alt = malloc (sizeof *alt);
   if (!alt)
     return;

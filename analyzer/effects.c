@@ -106,34 +106,47 @@ suffix_bit (char c)
 
 /* Find the form for IN.  Returns the form and sets *SIZE from the
    suffix (0 if none); *KNOWN says whether the mnemonic exists at all.  */
-static const struct x86_form *
-find_form_tier (const struct insn *in, unsigned *size, int *known, int tier)
-{
-  const struct x86_form *first;
-  size_t len = strlen (in->mnem), n;
+/* The forms of a mnemonic as written and without its last letter (a
+   size suffix), looked up once per instruction.  */
+struct cands {
+  const struct x86_form *full, *stem;
+  size_t nfull, nstem;
+  unsigned sfx;                 /* X86_SFX_* of the last letter, 0 if none */
+  unsigned sfx_size;
+};
 
+static void
+lookup_cands (const struct insn *in, struct cands *c)
+{
+  size_t len = strlen (in->mnem);
+  char last = len ? in->mnem[len - 1] : 0;
+  c->nfull = x86db_lookup (in->mnem, len, &c->full);
+  c->sfx = len > 1 ? suffix_bit (last) : 0;
+  c->sfx_size = suffix_size (last);
+  c->nstem = c->sfx ? x86db_lookup (in->mnem, len - 1, &c->stem) : 0;
+}
+
+static const struct x86_form *
+find_form_tier (const struct insn *in, const struct cands *c, unsigned *size, int *known,
+                int tier)
+{
   *size = 0;
   for (int pass = 0; pass < 2; pass++)
     {
-      n = x86db_lookup (in->mnem, len, &first);
-      if (n)
+      if (c->nfull)
         *known = 1;
-      for (size_t i = 0; i < n; i++)
-        if (form_fits (&first[i], in, pass == 0, tier))
-          return &first[i];
-      if (len > 1 && suffix_bit (in->mnem[len - 1]))
+      for (size_t i = 0; i < c->nfull; i++)
+        if (form_fits (&c->full[i], in, pass == 0, tier))
+          return &c->full[i];
+      for (size_t i = 0; i < c->nstem; i++)
         {
-          n = x86db_lookup (in->mnem, len - 1, &first);
-          for (size_t i = 0; i < n; i++)
+          if (!(c->stem[i].suffixes & c->sfx))
+            continue;
+          *known = 1;
+          if (form_fits (&c->stem[i], in, pass == 0, tier))
             {
-              if (!(first[i].suffixes & suffix_bit (in->mnem[len - 1])))
-                continue;
-              *known = 1;
-              if (form_fits (&first[i], in, pass == 0, tier))
-                {
-                  *size = suffix_size (in->mnem[len - 1]);
-                  return &first[i];
-                }
+              *size = c->sfx_size;
+              return &c->stem[i];
             }
         }
     }
@@ -143,14 +156,14 @@ find_form_tier (const struct insn *in, unsigned *size, int *known, int tier)
 /* Find the form for IN.  Returns the form and sets *SIZE from the
    suffix (0 if none); *KNOWN says whether the mnemonic exists at all.  */
 static const struct x86_form *
-find_form (const struct insn *in, unsigned *size, int *known)
+find_form (const struct insn *in, const struct cands *c, unsigned *size, int *known)
 {
   const struct x86_form *f;
   *known = 0;
   if (needs_evex (in))
-    return find_form_tier (in, size, known, TIER_EVEX);
-  f = find_form_tier (in, size, known, TIER_VEX);
-  return f ? f : find_form_tier (in, size, known, TIER_ANY);
+    return find_form_tier (in, c, size, known, TIER_EVEX);
+  f = find_form_tier (in, c, size, known, TIER_VEX);
+  return f ? f : find_form_tier (in, c, size, known, TIER_ANY);
 }
 
 #define REG_KINDS (X86_K_GPR | X86_K_XMM | X86_K_YMM | X86_K_ZMM | X86_K_MASK \
@@ -190,17 +203,19 @@ find_form_all (const struct insn *in, unsigned *size, int *known, int *mems,
   int nch[X86_MAX_OPS], idx[X86_MAX_OPS] = { 0 };
   const struct x86_form *first = NULL;
   struct insn v = *in;
+  struct cands c;
 
   *mems = 0;
   for (int j = 0; j < in->nops; j++)
     nch[j] = choices (in->ops[j].kinds, ch[j]);
+  lookup_cands (in, &c);
   for (;;)
     {
       unsigned sz;
       const struct x86_form *f;
       for (int j = 0; j < in->nops; j++)
         v.ops[j].kinds = ch[j][idx[j]];
-      f = find_form (&v, &sz, known);
+      f = find_form (&v, &c, &sz, known);
       if (!f)
         {
           for (int j = 0; j < in->nops; j++)
@@ -438,7 +453,7 @@ match_forms (struct prog *p, const struct model *m, struct sa_result *res)
           rc = -1;
           continue;
         }
-      in->form = f;
+      in->form = in->base = f;
       if (decorate (in, m, res) < 0)
         {
           rc = -1;

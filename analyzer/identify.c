@@ -36,9 +36,10 @@ sa_identify (const char *text, unsigned *opsize, char *msg, unsigned msglen)
           if (msg && msglen)
             snprintf (msg, msglen, "%d instructions, expected one", p.ninsns);
         }
-      else if (match_forms (&p, &m, &res) == 0 && p.insns[0].form)
+      else if (match_forms (&p, &m, &res) == 0 && p.insns[0].base)
         {
-          idx = (long) (p.insns[0].form - x86db_forms);
+          /* base, not form: a decorated form is a copy in the insn */
+          idx = (long) (p.insns[0].base - x86db_forms);
           if (opsize)
             *opsize = p.insns[0].opsize;
         }

@@ -117,6 +117,7 @@ struct insn {
   int nops;
   struct iop ops[X86_MAX_OPS];
   const struct x86_form *form;  /* matched form, NULL if none */
+  const struct x86_form *base;  /* the x86db form it was matched to (form may be xform) */
   struct x86_form xform;        /* the form as decorated ({%k1}{z}, {1to16}): form points here */
   int rounding;                 /* RND_*: {rn-sae} or {sae} was given */
   unsigned xattrs;              /* attributes of the forms of the other operand choices
@@ -130,6 +131,7 @@ struct labeldef { char name[64]; int num; int at; };
 
 struct prog {
   int ninsns;
+  int cap;                      /* insns allocated */
   struct insn *insns;
   int nlabels;
   struct labeldef labels[MAX_LABELS * 4];

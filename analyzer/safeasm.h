@@ -55,6 +55,8 @@ struct sa_asm {
   /* Target facts for the function the asm is in.  */
   int no_red_zone;              /* -mno-red-zone: nothing lives below %rsp */
   int frame_pointer;            /* the function keeps its frame pointer in %rbp */
+  int no_summary;               /* leave sa_result.summary empty (saves a third of the time
+                                   of a typical accepted statement) */
 };
 
 enum sa_verdict { SA_ACCEPT, SA_REJECT, SA_UNCHECKED };

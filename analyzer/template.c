@@ -232,7 +232,23 @@ render (const char *s, size_t len, const struct model *m, struct buf *out,
             return -1;
           continue;
         }
-      snprintf (tmp, sizeof tmp, "%c%d,%c%c", PH_START, no, mod, PH_END);
+      {
+        /* PH_START NUMBER , MODIFIER PH_END, by hand: this is the
+           analyzer's most frequent formatting.  */
+        char digits[12];
+        int nd = 0, k = 0;
+        unsigned v = (unsigned) no;
+        do
+          digits[nd++] = (char) ('0' + v % 10);
+        while ((v /= 10) && nd < (int) sizeof digits);
+        tmp[k++] = PH_START;
+        while (nd)
+          tmp[k++] = digits[--nd];
+        tmp[k++] = ',';
+        tmp[k++] = mod;
+        tmp[k++] = PH_END;
+        tmp[k] = 0;
+      }
       if (puts_buf (out, tmp) < 0)
         return -1;
     }
@@ -280,28 +296,35 @@ add_label (struct prog *p, const char *name, size_t len, int at, struct sa_resul
 }
 
 /* Register width and kinds for an operand printed as a register.  */
+/* The operand kind of register REG named at WIDTH bytes.  */
+static unsigned
+reg_kind (int reg, unsigned width)
+{
+  if (X86_IS_GPR (reg))
+    return X86_K_GPR;
+  if (X86_IS_VEC (reg))
+    return width >= 64 ? X86_K_ZMM : width >= 32 ? X86_K_YMM : X86_K_XMM;
+  if (X86_IS_MASK (reg))
+    return X86_K_MASK;
+  if (X86_IS_MMX (reg))
+    return X86_K_MMX;
+  if (X86_IS_ST (reg))
+    return X86_K_ST;
+  if (X86_IS_SEG (reg))
+    return X86_K_SEG;
+  return 0;
+}
+
 static void
 reg_operand (struct iop *o, int reg, unsigned width, unsigned offset)
 {
   o->reg = reg;
   o->width = width;
   o->offset = offset;
-  if (X86_IS_GPR (reg))
-    o->kinds |= X86_K_GPR;
-  else if (X86_IS_VEC (reg))
-    o->kinds |= width >= 64 ? X86_K_ZMM : width >= 32 ? X86_K_YMM : X86_K_XMM;
-  else if (X86_IS_MASK (reg))
-    o->kinds |= X86_K_MASK;
-  else if (X86_IS_MMX (reg))
-    o->kinds |= X86_K_MMX;
-  else if (X86_IS_ST (reg))
-    o->kinds |= X86_K_ST;
-  else if (X86_IS_SEG (reg))
-    o->kinds |= X86_K_SEG;
+  o->kinds |= reg_kind (reg, width);
   if (reg == X86_RCX && width == 1 && offset == 0)
     o->kinds |= X86_K_CL;
 }
-
 /* Width of operand NO printed as a register with modifier MOD.  */
 static unsigned
 opnd_width (const struct opnd *op, char mod, unsigned *offset)
@@ -336,17 +359,11 @@ static unsigned
 class_kinds (const struct opnd *op, unsigned width)
 {
   unsigned k = 0;
-  for (int r = 1; r < X86_NREGS; r++)
-    if (rs_has (&op->regs, r))
-      {
-        struct iop t;
-        memset (&t, 0, sizeof t);
-        reg_operand (&t, r, width, 0);
-        k |= t.kinds & ~X86_K_CL;
-      }
+  for (int w = 0; w < 2; w++)
+    for (uint64_t bits = op->regs.w[w]; bits; bits &= bits - 1)
+      k |= reg_kind (w * 64 + __builtin_ctzll (bits), width);
   return k;
 }
-
 /* The placeholder at *S (after PH_START).  */
 static const char *
 read_ph (const char *s, int *no, char *mod)
@@ -905,7 +922,11 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
   memset (&cur, 0, sizeof cur);
   cur.line = line;
   cur.target = -2;
-  snprintf (cur.text, sizeof cur.text, "%.*s", (int) (len < sizeof cur.text ? len : sizeof cur.text - 1), s);
+  {
+    size_t n = len < sizeof cur.text ? len : sizeof cur.text - 1;
+    memcpy (cur.text, s, n);
+    cur.text[n] = 0;
+  }
 
   if (m->in->basic)
     {
@@ -985,7 +1006,7 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
       cur.text[n] = 0;
     }
   *pending = 0;
-  snprintf (cur.mnem, sizeof cur.mnem, "%s", word);
+  memcpy (cur.mnem, word, wn + 1);       /* word has at most 31 characters */
   if (word[0] == '.')
     {
       if (strcmp (word, ".byte") == 0 && parse_byte_directive (p, m, &cur, e, res, &rc))
@@ -1039,6 +1060,16 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
       add_reason (res, SA_TOO_COMPLEX, &cur, "the template has more than %d instructions",
                   MAX_INSNS);
       goto out;
+    }
+  if (p->ninsns == p->cap)
+    {
+      int cap = p->cap ? 2 * p->cap : 4;
+      struct insn *n = realloc (p->insns, (size_t) (cap < MAX_INSNS ? cap : MAX_INSNS)
+                                          * sizeof *n);
+      if (!n)
+        goto oom;
+      p->insns = n;
+      p->cap = cap < MAX_INSNS ? cap : MAX_INSNS;
     }
   p->insns[p->ninsns++] = cur;
   rc = 0;
@@ -1109,17 +1140,12 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
   /* Only the counts: the label table is filled before it is read.  */
   p->ninsns = 0;
   p->nlabels = 0;
-  p->insns = NULL;
+  p->cap = 0;
+  p->insns = NULL;              /* grown as statements are parsed */
   if (tlen > MAX_TEMPLATE)
     {
       add_reason (res, SA_TOO_COMPLEX, NULL, "the template is %zu bytes; safeasm analyses at most %d",
                   tlen, MAX_TEMPLATE);
-      return -1;
-    }
-  p->insns = calloc (MAX_INSNS < tlen + 1 ? MAX_INSNS : tlen + 1, sizeof *p->insns);
-  if (!p->insns)
-    {
-      add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
       return -1;
     }
   if (in->basic)

@@ -5,7 +5,8 @@
    STMTS.BIN holds records "length (4 bytes, little-endian) + input of
    analyzer/fuzz.c" (bench/gen.py writes it).  All are decoded first;
    then sa_analyze runs over them again and again for about SECONDS
-   (default 2), and the rate is printed.  Built with fuzz.c's decoder
+   (default 2), and the rate is printed: without effect summaries (the
+   plugin's default) and with them (report or explain).  Built with fuzz.c's decoder
    (#include), without libFuzzer.  */
 
 #define _POSIX_C_SOURCE 199309L
@@ -61,17 +62,25 @@ main (int argc, char **argv)
   fclose (fp);
   if (!n)
     return 2;
-  t0 = now ();
-  do
+  /* Twice: as the plugin runs by default (no report, no explain: no
+     effect summary) and with the summary the report needs.  */
+  for (int summary = 0; summary < 2; summary++)
     {
       for (size_t i = 0; i < n; i++)
-        accepted += sa_analyze (&st[i].a, &r) == SA_ACCEPT;
-      done += n;
-      t = now () - t0;
+        st[i].a.no_summary = !summary;
+      done = accepted = 0;
+      t0 = now ();
+      do
+        {
+          for (size_t i = 0; i < n; i++)
+            accepted += sa_analyze (&st[i].a, &r) == SA_ACCEPT;
+          done += n;
+          t = now () - t0;
+        }
+      while (t < seconds);
+      printf ("throughput%s: %zu statements (%llu%% accepted), %llu analyses in %.2f s: "
+              "%.0f statements/s, %.2f us each\n", summary ? " with summaries" : "",
+              n, 100 * accepted / done, done, t, done / t, 1e6 * t / done);
     }
-  while (t < seconds);
-  printf ("throughput: %zu statements (%llu%% accepted), %llu analyses in %.2f s: "
-          "%.0f statements/s, %.2f us each\n",
-          n, 100 * accepted / done, done, t, done / t, 1e6 * t / done);
   return 0;
 }

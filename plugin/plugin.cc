@@ -375,6 +375,8 @@ view_fill (struct stmt_view *v, gasm *stmt)
      a target attribute) and whether %rbp is its frame pointer (not
      omitted, or needed for alloca/VLAs, which the gimplifier has seen).  */
   v->in.no_red_zone = TARGET_NO_RED_ZONE;
+  /* The summary is for the report and explain only.  */
+  v->in.no_summary = !safeasm_cfg.explain && !safeasm_report_enabled ();
   v->in.frame_pointer = !flag_omit_frame_pointer
                         || (cfun && cfun->calls_alloca);
 }
