@@ -524,10 +524,32 @@ member_cmp (const void *a, const void *b)
   return (x->key_len > y->key_len) - (x->key_len < y->key_len);
 }
 
+/* After an element of an array or object: a ',' (1: another element
+   follows), CLOSE (0: the end) or anything else (-1, with an error
+   naming WHAT).  */
+static int
+list_next (struct parser *p, char close, const char *what)
+{
+  skip_ws (p);
+  if (p->pos < p->len && p->s[p->pos] == ',')
+    {
+      p->pos++;
+      return 1;
+    }
+  if (p->pos < p->len && p->s[p->pos] == close)
+    {
+      p->pos++;
+      return 0;
+    }
+  fail_here (p, what);
+  return -1;
+}
+
 static struct json *
 parse_array (struct parser *p, int depth)
 {
   struct vec v = { NULL, 0, 0, sizeof (struct json *) };
+  int k;
   struct json *j = new_node (p, JSON_ARRAY), *item;
 
   if (!j)
@@ -549,19 +571,11 @@ parse_array (struct parser *p, int depth)
           fail (p, p->pos, "out of memory");
           goto out;
         }
-      skip_ws (p);
-      if (p->pos < p->len && p->s[p->pos] == ',')
-        {
-          p->pos++;
-          continue;
-        }
-      if (p->pos < p->len && p->s[p->pos] == ']')
-        {
-          p->pos++;
-          break;
-        }
-      fail_here (p, "an array");
-      goto out;
+      k = list_next (p, ']', "an array");
+      if (k < 0)
+        goto out;
+      if (k == 0)
+        break;
     }
   j->n = v.n;
   j->items = vec_to_arena (p, &v);
@@ -577,6 +591,7 @@ parse_object (struct parser *p, int depth)
   struct json *j = new_node (p, JSON_OBJECT);
   struct json_member m, *sorted;
   size_t i;
+  int k;
 
   if (!j)
     return NULL;
@@ -612,19 +627,11 @@ parse_object (struct parser *p, int depth)
           fail (p, p->pos, "out of memory");
           goto out;
         }
-      skip_ws (p);
-      if (p->pos < p->len && p->s[p->pos] == ',')
-        {
-          p->pos++;
-          continue;
-        }
-      if (p->pos < p->len && p->s[p->pos] == '}')
-        {
-          p->pos++;
-          break;
-        }
-      fail_here (p, "an object");
-      goto out;
+      k = list_next (p, '}', "an object");
+      if (k < 0)
+        goto out;
+      if (k == 0)
+        break;
     }
   j->n = v.n;
   j->members = vec_to_arena (p, &v);

@@ -1082,6 +1082,20 @@ print_location (FILE *f, const struct rec *r)
     fprintf (f, ":%lu", r->column);
 }
 
+/* "    LABEL [code] message" for each of the N reasons at R.  */
+static void
+put_reason_lines (FILE *f, const char *label, const struct reason *r, size_t n)
+{
+  for (size_t j = 0; j < n; j++)
+    {
+      fprintf (f, "    %s [", label);
+      put_text (f, r[j].code);
+      fputs ("] ", f);
+      put_text (f, r[j].message);
+      putc ('\n', f);
+    }
+}
+
 static void
 print_rejected (FILE *f)
 {
@@ -1119,22 +1133,8 @@ print_rejected (FILE *f)
       if (r->times > 1)
         fprintf (f, "; %lu records", r->times);
       putc ('\n', f);
-      for (size_t j = 1; j < r->n_reasons; j++)
-        {
-          fputs ("    also [", f);
-          put_text (f, r->reasons[j].code);
-          fputs ("] ", f);
-          put_text (f, r->reasons[j].message);
-          putc ('\n', f);
-        }
-      for (size_t j = 0; j < r->n_notes; j++)
-        {
-          fputs ("    note [", f);
-          put_text (f, r->notes[j].code);
-          fputs ("] ", f);
-          put_text (f, r->notes[j].message);
-          putc ('\n', f);
-        }
+      put_reason_lines (f, "also", r->reasons + 1, r->n_reasons ? r->n_reasons - 1 : 0);
+      put_reason_lines (f, "note", r->notes, r->n_notes);
     }
 }
 
