@@ -765,6 +765,10 @@ is_prefix (const char *w, unsigned *flag)
   static const struct { const char *n; unsigned f; } t[] = {
     { "lock", PFX_LOCK }, { "rep", PFX_REP }, { "repe", PFX_REPE },
     { "repz", PFX_REPE }, { "repne", PFX_REPNE }, { "repnz", PFX_REPNE },
+    /* gas pseudo-prefixes choose an encoding, not an effect */
+    { "{vex}", 0 }, { "{vex2}", 0 }, { "{vex3}", 0 }, { "{evex}", 0 },
+    { "{load}", 0 }, { "{store}", 0 }, { "{disp8}", 0 }, { "{disp32}", 0 },
+    { "{nooptimize}", 0 },
   };
   for (unsigned i = 0; i < sizeof t / sizeof t[0]; i++)
     if (strcmp (w, t[i].n) == 0)
