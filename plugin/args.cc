@@ -2,7 +2,7 @@
 
    -fplugin-arg-safeasm-KEY[=VALUE], with KEY one of
 
-     mode=trap|warn|error|repair
+     mode=trap|warn|error|repair|audit
                             what to do with a rejected asm statement
                             (default trap)
      policy=contract|strict the analyzer's policy (default contract)
@@ -33,13 +33,13 @@ struct safeasm_config safeasm_cfg = {
   SAFEASM_MODE_TRAP, SA_POLICY_CONTRACT, NULL, 0, 0, 0, 0, 0
 };
 
-static const char *const mode_names[] = { "trap", "warn", "error", "repair" };
+static const char *const mode_names[] = { "trap", "warn", "error", "repair", "audit" };
 static const char *const policy_names[] = { "contract", "strict" };
 static const char *const conftest_names[] = { "warn", "same" };
 static const char *const disable_names[] = { "0", "1" };
 
 const char safeasm_help_text[] =
-  "checks x86-64 inline asm; arguments: mode=trap|warn|error|repair, "
+  "checks x86-64 inline asm; arguments: mode=trap|warn|error|repair|audit, "
   "policy=contract|strict, report=FILE, explain, disable, conftest=warn|same, help "
   "(environment: SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT, SAFEASM_DISABLE)";
 
@@ -239,6 +239,8 @@ safeasm_print_help (void)
 "  mode=trap      warn, and replace a rejected asm statement by code that\n"
 "                 prints the reason to stderr and traps (SIGILL) (default)\n"
 "  mode=warn      warn only; the asm statement is kept\n"
+"  mode=audit     as warn, but with notes, which -Werror does not turn\n"
+"                 into errors: for auditing builds you must not break\n"
 "  mode=error     a rejected asm statement is a compile-time error\n"
 "  mode=repair    where mechanical fixes (clobbers, '&', '+', volatile)\n"
 "                 make it acceptable, compile the asm statement with them\n"

@@ -480,6 +480,13 @@ diagnose (location_t loc, const struct sa_result *res,
                 reason_text (&b, &res->reasons[0]));
       shown = true;
     }
+  else if (safeasm_cfg.mode == SAFEASM_MODE_AUDIT)
+    {
+      /* A note: -Werror (a package's own) must not fail the build.  */
+      inform (&richloc, "safeasm [%s]: %s", code_text (res->reasons[0].code),
+              reason_text (&b, &res->reasons[0]));
+      shown = true;
+    }
   else
     shown = warning_at (&richloc, 0, "safeasm [%s]: %s",
                         code_text (res->reasons[0].code),
@@ -830,7 +837,7 @@ conftest_rule (void)
   if (strncmp (base, "conftest.", 9) != 0)
     return;
   safeasm_cfg.conftest = 1;
-  if (!safeasm_cfg.conftest_same)
+  if (!safeasm_cfg.conftest_same && safeasm_cfg.mode != SAFEASM_MODE_AUDIT)
     safeasm_cfg.mode = SAFEASM_MODE_WARN;
 }
 

@@ -37,7 +37,8 @@
 
 enum safeasm_mode
 {
-  SAFEASM_MODE_TRAP, SAFEASM_MODE_WARN, SAFEASM_MODE_ERROR, SAFEASM_MODE_REPAIR
+  SAFEASM_MODE_TRAP, SAFEASM_MODE_WARN, SAFEASM_MODE_ERROR, SAFEASM_MODE_REPAIR,
+  SAFEASM_MODE_AUDIT            /* as warn, with notes: -Werror cannot fail a build on them */
 };
 
 struct safeasm_config
