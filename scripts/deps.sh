@@ -9,7 +9,7 @@
 #   scripts/deps.sh --list     print the package list and exit
 set -eu
 
-PACKAGES="build-essential autoconf automake libtool dejagnu texinfo python3
+PACKAGES="build-essential autoconf automake libtool dejagnu texinfo python3 ccache
 gcc-12-plugin-dev gcc-11 g++-11 gcc-11-plugin-dev libgmp-dev
 libcapstone-dev binutils llvm clang libclang-rt-14-dev python3-jsonschema"
 
