@@ -15,7 +15,11 @@
 # rejected statements do not assemble); the median times and their
 # ratio plugin/plain are printed, and the peak RSS of the compiler
 # (/usr/bin/time, the largest process: cc1) with and without.  Then
-# bench/throughput measures sa_analyze alone on the same statements.
+# bench/real.py times real asm-heavy sources (the translation units with
+# the most asm of the Debian packages `make check-packages' built, with
+# their own compile commands; BENCH_REAL_FILES per package, default 8),
+# and bench/throughput measures sa_analyze alone on the generated
+# statements.
 #
 # Environment: CC (default gcc), RUNS (5), BENCH_CFLAGS (-O2
 # -march=x86-64-v3), SAFEASM_BENCH_ARGS (plugin arguments, default
@@ -90,6 +94,12 @@ for file in asm plain; do
         "$file.c" "$n" "$without" "$with" "$runs" "$(awk -v a="$with" -v b="$without" 'BEGIN { print a / b }')" \
         "$rss_without" "$rss_with"
 done
+
+# Real asm-heavy code: the translation units with the most asm statements
+# of the packages `make check-packages' built, compiled again as their
+# build logs say (skipped when it has not run).
+"$python" "$srcdir/bench/real.py" "$build/check-packages" "$plugin" \
+    "${BENCH_REAL_FILES:-8}" "$runs"
 
 "$cc" -std=c11 -O2 -Wall -Wextra -I"$srcdir/analyzer" -I"$build" \
     "$srcdir/bench/throughput.c" "$build/analyzer/.libs/libsafeasm.a" \
