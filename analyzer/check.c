@@ -485,7 +485,7 @@ write_reg (struct ctx *c, struct state *s, int i, int loc, unsigned width,
   unsigned def = l->def;
   int zero_ext = (X86_IS_GPR (loc) || (loc >= LOC_V0 && full == 8)) && width >= 4;
 
-  if (zero_ext || (vex && full == 64) || width >= full)
+  if (zero_ext || (vex && full == 64 && !offset) || width >= full)
     def = full;
   else if (offset == 0)
     def = def >= width ? def : width;

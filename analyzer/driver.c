@@ -494,9 +494,12 @@ list_full (void)
           /* ah..bh: byte 1 of rax..rbx */
           static const char *const high[] = { "ah", "ch", "dh", "bh" };
           const struct x86_implicit *im = &f->imp[j];
-          printf ("%s%s:%s/%u", j ? "," : "", a,
-                  im->offset == 1 && im->reg >= X86_RAX && im->reg <= X86_RBX
-                  ? high[im->reg - X86_RAX] : x86_reg_name (im->reg, 0), im->width);
+          int hi = im->offset == 1 && im->reg >= X86_RAX && im->reg <= X86_RBX;
+          printf ("%s%s:%s", j ? "," : "", a,
+                  hi ? high[im->reg - X86_RAX] : x86_reg_name (im->reg, 0));
+          if (im->offset && !hi)  /* REG+N: bytes N on (vzeroupper) */
+            printf ("+%u", im->offset);
+          printf ("/%u", im->width);
         }
       if (!f->nimp)
         printf ("-");

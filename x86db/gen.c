@@ -309,7 +309,25 @@ static void parse_imp (struct form *f, char *s)
     f->imp[i].acc = lookup (accesses, v[i], "implicit access");
     if (!f->imp[i].acc)
       die ("implicit register '%s' with access 'n'", r);
-    impreg (r, &f->imp[i].reg, &f->imp[i].width, &f->imp[i].offset);
+    {
+      /* REG+N: the bytes of REG from N on (vzeroupper: zmm0+16) */
+      char *plus = strchr (r, '+');
+      long off = 0;
+      if (plus) {
+        char *end;
+        *plus++ = 0;
+        off = strtol (plus, &end, 10);
+        if (*end || off <= 0)
+          die ("bad byte offset '%s'", plus);
+      }
+      impreg (r, &f->imp[i].reg, &f->imp[i].width, &f->imp[i].offset);
+      if (plus) {
+        if (f->imp[i].offset || !f->imp[i].width || (unsigned) off >= f->imp[i].width)
+          die ("offset +%ld does not fit in '%s'", off, r);
+        f->imp[i].offset = (unsigned) off;
+        f->imp[i].width -= (unsigned) off;
+      }
+    }
   }
 }
 

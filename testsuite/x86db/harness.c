@@ -5,6 +5,8 @@
 
      U N RAN FAULTS           per instance: runs that completed, faults
      V N WHAT                 a change x86db_allow[N] does not permit
+     D N WHAT                 a written value that changed when only what
+                              x86db_reads[N] says is not read changed
 
    Faults (SIGFPE from div, SIGILL, SIGSEGV...) end that run only.  */
 
@@ -192,6 +194,103 @@ compare (unsigned u, const unsigned char *mem0)
     }
 }
 
+/* The read check.  IN0 and OUT0, MEM0 and MEMOUT0: the input and output
+   state and memory of a completed run of instance U.  Run it again from
+   a state in which every byte and flag x86db_reads[U] does not list is
+   new, and compare every byte and flag it writes with a defined value:
+   a difference means the instruction reads something x86db does not
+   say it reads.  */
+static void
+read_check (unsigned u, const struct state *in0, const struct state *out0,
+            const unsigned char *mem0, const unsigned char *memout0, unsigned s,
+            unsigned mxcsr)
+{
+  const struct allow *r = &x86db_reads[u], *a = &x86db_allow[u];
+  static const char fl[] = "C.P.A.ZSTIDO";
+  static const uint64_t oszapc = 0x8d5;
+  int vlen = x86db_level >= 2 ? 64 : x86db_level == 1 ? 32 : 16;
+  int nvec = x86db_level >= 2 ? 32 : 16;
+  uint64_t d;
+
+  if (!r->dep)
+    return;
+  rng = 0x5851f42d4c957f2dULL ^ ((uint64_t) u << 24) ^ (s + 1);
+  x86db_in = *in0;
+  memcpy (x86db_area, mem0, AREA);
+  for (int g = 0; g < 16; g++)
+    for (int b = 0; b < 8; b++)
+      if (g != 4 && !(r->gpr[g] >> b & 1))
+        ((uint8_t *) &x86db_in.gpr[g])[b] = (uint8_t) next ();
+  x86db_in.flags ^= next () & oszapc & ~r->flags;
+  for (int v = 0; v < 32; v++)
+    for (int b = 0; b < 64; b++)
+      if (!(r->vec[v] >> b & 1))
+        x86db_in.vec[v][b] = (uint8_t) next ();
+  for (int k = 0; k < 8; k++)
+    for (int b = 0; b < 8; b++)
+      {
+        if (!(r->k[k] >> b & 1))
+          ((uint8_t *) &x86db_in.k[k])[b] = (uint8_t) next ();
+        if (!(r->mm[k] >> b & 1))
+          ((uint8_t *) &x86db_in.mm[k])[b] = (uint8_t) next ();
+      }
+  for (int b = 0; b < 256; b++)
+    if (!(r->mem[b / 64] >> (b % 64) & 1))
+      x86db_mem[b] = (uint8_t) next ();
+  memcpy (&x86db_out, &x86db_in, sizeof x86db_out);
+  if (sigsetjmp (jb, 1) != 0)
+    {
+      __asm__ volatile ("emms\n\tfninit\n\tcld\n\tldmxcsr %0" : : "m" (mxcsr));
+      printf ("D %u faults where the first run did not\n", u);
+      return;
+    }
+  x86db_units[u] ();
+  __asm__ volatile ("fninit\n\tldmxcsr %0" : : "m" (mxcsr));
+
+  for (int g = 0; g < 16; g++)
+    {
+      if (g == 4)
+        continue;
+      d = diff_bytes ((const uint8_t *) &x86db_out.gpr[g], (const uint8_t *) &out0->gpr[g], 8)
+          & a->gpr[g];
+      if (d)
+        printf ("D %u %s byte %d\n", u, gpr_names[g], __builtin_ctzll (d));
+    }
+  d = (x86db_out.flags ^ out0->flags) & a->defflags;
+  for (int b = 0; b < 12; b++)
+    if (d >> b & 1)
+      printf ("D %u flag %cF\n", u, fl[b]);
+  for (int v = 0; v < nvec; v++)
+    {
+      d = diff_bytes (x86db_out.vec[v], out0->vec[v], vlen) & a->vec[v];
+      if (d)
+        printf ("D %u zmm%d byte %d\n", u, v, __builtin_ctzll (d));
+    }
+  if (x86db_level >= 2)
+    for (int k = 0; k < 8; k++)
+      {
+        int len = x86db_level == 3 ? 8 : 2;
+        d = diff_bytes ((const uint8_t *) &x86db_out.k[k], (const uint8_t *) &out0->k[k], len)
+            & a->k[k];
+        if (d)
+          printf ("D %u k%d\n", u, k);
+      }
+  if (a->mmx)
+    for (int m = 0; m < 8; m++)
+      {
+        d = diff_bytes ((const uint8_t *) &x86db_out.mm[m], (const uint8_t *) &out0->mm[m], 8)
+            & a->mm[m];
+        if (d)
+          printf ("D %u mm%d\n", u, m);
+      }
+  for (int w = 0; w < 4; w++)
+    {
+      d = diff_bytes (x86db_mem + 64 * w, memout0 + PAD + 64 * w, 64) & a->mem[w];
+      if (d)
+        printf ("D %u memory byte %d\n", u, 64 * w + __builtin_ctzll (d));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -219,7 +318,8 @@ main (int argc, char **argv)
       nseen = 0;
       for (unsigned s = 0; s < nstates; s++)
         {
-          static unsigned char mem0[AREA];
+          static unsigned char mem0[AREA], memout0[AREA];
+          static struct state in0, out0;
           random_state (u, s);
           memcpy (&x86db_out, &x86db_in, sizeof x86db_out);
           memcpy (mem0, x86db_area, sizeof mem0);
@@ -229,6 +329,10 @@ main (int argc, char **argv)
               ran++;
               __asm__ volatile ("fninit\n\tldmxcsr %0" : : "m" (mxcsr));
               compare (u, mem0);
+              in0 = x86db_in;
+              out0 = x86db_out;
+              memcpy (memout0, x86db_area, AREA);
+              read_check (u, &in0, &out0, mem0, memout0, s, mxcsr);
             }
           else
             {

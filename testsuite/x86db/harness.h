@@ -28,11 +28,17 @@ struct allow {
   uint8_t mm[8];
   uint64_t mem[4];
   uint64_t flags, f0;
+  uint64_t defflags;            /* written flags whose value is defined (fw) */
   int mmx;                      /* loads and stores mm0-7 */
+  int dep;                      /* x86db_reads: do the read check */
 };
 
 extern const unsigned x86db_nunits;
 extern void (*const x86db_units[]) (void);
 extern const struct allow x86db_allow[];
+/* What each instance may read, in the same layout: for the read check,
+   which runs an instance again from a state that differs only in what
+   it does not read, and compares what it writes.  */
+extern const struct allow x86db_reads[];
 
 #endif

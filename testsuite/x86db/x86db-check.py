@@ -72,11 +72,14 @@ def parse_forms(text):
                 f.ops.append((set(acc), kinds, int(width)))
                 f.opreg.append(fixed)
         f.imp = []
+        f.impoff = []           # byte offset of each implicit register
         if kv["imp"] != "-":
             for o in kv["imp"].split(","):
                 acc, rest = o.split(":", 1)
                 reg, width = rest.rsplit("/", 1)
+                reg, _, off = reg.partition("+")   # zmm0+16: bytes 16 on
                 f.imp.append((set(acc), reg, int(width)))
+                f.impoff.append(int(off or 0))
         for k in ("fr", "fw", "fu", "f0"):
             setattr(f, k, set() if kv[k] == "-" else set(kv[k]))
         f.attrs = set() if kv["attr"] == "-" else set(kv["attr"].split(","))
@@ -713,16 +716,74 @@ def allowed(i):
             if o["kind"] in "XYZ" and o["width"]:
                 nb = o["width"]
             write(o["reg"], nb, "z" in o["acc"] or (vexz and o["kind"] in "XYZ"))
-    for acc, reg, w in f.imp:
+    for (acc, reg, w), off in zip(f.imp, f.impoff):
         if "w" not in acc or "m" in acc:
             continue
         b = base_reg(reg)
         nb = w or opsize
+        if off and b[0] == "vec":   # vzeroupper: bytes 16 on, xmm kept
+            a["vec"][b[1]] |= bytemask(nb, off)
+            continue
         write(b, nb, "z" in acc, 1 if reg in ("ah", "ch", "dh", "bh") else 0)
     for fl in f.fw | f.fu:
         a["flags"] |= 1 << RFLAGS_BIT[fl]
     for fl in f.f0:
         a["f0"] |= 1 << RFLAGS_BIT[fl]
+    return a
+
+
+# No read check: their results legitimately change from run to run
+# (cpuid's per-processor leaves; the other classes are not pure).
+NO_DEP = {"cpuid"}
+
+
+def readmask(i):
+    """What instance I may read, as allowed() masks; None when its
+    result may not be a function of its inputs (no read check)."""
+    f = i.form
+    if f.cls != "safe" or f.mnem in NO_DEP:
+        return None
+    a = {"gpr": [0] * 16, "vec": [0] * 32, "k": [0] * 8, "mm": [0] * 8,
+         "mem": 0, "flags": 0, "f0": 0}
+    opsize = i.opsize or 8
+    full = {"gpr": 8, "vec": 64, "k": 8, "mm": 8}
+
+    def rd(b, nbytes, offset=0):
+        kind, n = b
+        if kind in full:
+            a[kind][n] |= ((1 << nbytes) - 1) << offset
+
+    for o in i.ops:
+        acc = o["acc"]
+        if not (acc & {"r", "c"}):
+            continue
+        w = o["width"] or (opsize if o["kind"] in "RMA" else 0)
+        if o.get("mem"):
+            a["mem"] |= (1 << (w or opsize)) - 1
+        elif "reg" in o:
+            nb = o["bytes"] if o["kind"] not in "RC" else (w or o["bytes"])
+            if o["kind"] in "XYZ" and o["width"]:
+                nb = o["width"]
+            if "c" in acc:      # a conditional write keeps the old value
+                nb = full.get(o["reg"][0], nb)
+            rd(o["reg"], nb)
+    for acc, reg, w in f.imp:
+        if "m" in acc or not (acc & {"r", "s", "c"}):
+            continue
+        b = base_reg(reg)
+        if "c" in acc:
+            rd(b, full.get(b[0], 8))
+        else:
+            rd(b, w or opsize, 1 if reg in ("ah", "ch", "dh", "bh") else 0)
+    for fl in f.fr:
+        a["flags"] |= 1 << RFLAGS_BIT[fl]
+    if i.masked:                # {%k1}: the mask, and the merged destination
+        a["k"][1] = 0xff
+        d = i.ops[-1]
+        if "reg" in d:
+            rd(d["reg"], 64)
+        elif d.get("mem"):
+            a["mem"] |= (1 << 256) - 1
     return a
 
 
@@ -805,26 +866,43 @@ def gen_data(units):
     o.extend("  x86db_u%d," % k for k in range(len(units)))
     o.append("};")
     o.append("const struct allow x86db_allow[] = {")
-    for i in units:
-        a = i.allow
-        parts = []
-        for key in ("gpr", "vec", "k", "mm"):
-            items = ["[%d] = 0x%xULL" % (n, v) for n, v in enumerate(a[key]) if v]
-            if items:
-                parts.append(".%s = { %s }" % (key, ", ".join(items)))
-        for key in ("flags", "f0"):
-            if a[key]:
-                parts.append(".%s = 0x%x" % (key, a[key]))
-        m = a["mem"]
-        items = ["[%d] = 0x%xULL" % (n, (m >> (64 * n)) & ((1 << 64) - 1))
-                 for n in range(4) if (m >> (64 * n)) & ((1 << 64) - 1)]
-        if items:
-            parts.append(".mem = { %s }" % ", ".join(items))
-        if i.mmx:
-            parts.append(".mmx = 1")
-        o.append("  { %s }," % ", ".join(parts))
+    o.extend(allow_init(i.allow, i.mmx, i.form) for i in units)
+    o.append("};")
+    # The read check: what each instance may read (dep = 0: no check).
+    o.append("const struct allow x86db_reads[] = {")
+    o.extend(allow_init(i.reads, i.mmx, None) if i.reads else "  { .dep = 0 },"
+             for i in units)
     o.append("};")
     return "\n".join(o) + "\n"
+
+
+def allow_init(a, mmx, form):
+    """A struct allow initializer for masks A; FORM gives the written
+    flags whose values are defined (fw, not fu) for the read check."""
+    parts = []
+    for key in ("gpr", "vec", "k", "mm"):
+        items = ["[%d] = 0x%xULL" % (n, v) for n, v in enumerate(a[key]) if v]
+        if items:
+            parts.append(".%s = { %s }" % (key, ", ".join(items)))
+    for key in ("flags", "f0"):
+        if a[key]:
+            parts.append(".%s = 0x%x" % (key, a[key]))
+    m = a["mem"]
+    items = ["[%d] = 0x%xULL" % (n, (m >> (64 * n)) & ((1 << 64) - 1))
+             for n in range(4) if (m >> (64 * n)) & ((1 << 64) - 1)]
+    if items:
+        parts.append(".mem = { %s }" % ", ".join(items))
+    if mmx:
+        parts.append(".mmx = 1")
+    if form is not None:
+        d = 0
+        for fl in form.fw:
+            d |= 1 << RFLAGS_BIT[fl]
+        if d:
+            parts.append(".defflags = 0x%x" % d)
+    else:
+        parts.append(".dep = 1")
+    return "  { %s }," % ", ".join(parts)
 
 
 def check_cpu(units, workdir, srcdir, cc, states):
@@ -858,6 +936,7 @@ def check_cpu(units, workdir, srcdir, cc, states):
             i.mmx = any(o["kind"] == "P" for o in i.ops) or \
                 any(base_reg(r)[0] == "mm" for _, r, _ in f.imp)
             i.allow = allowed(i)
+            i.reads = readmask(i)
             run_units.append(i)
             forms_run.add(f.idx)
     stats["forms"] = len(forms_all)
@@ -882,7 +961,7 @@ def check_cpu(units, workdir, srcdir, cc, states):
     rc, out, err = run([exe, str(states)])
     fails = []
     done = set()
-    viol = {}
+    viol, deps = {}, {}
     ran_forms, bad_forms = set(), set()
     for l in out.splitlines():
         w = l.split()
@@ -893,6 +972,9 @@ def check_cpu(units, workdir, srcdir, cc, states):
                 ran_forms.add(run_units[k].form.idx)
         elif w and w[0] == "V":
             viol.setdefault(int(w[1]), []).append(" ".join(w[2:]))
+            bad_forms.add(run_units[int(w[1])].form.idx)
+        elif w and w[0] == "D":
+            deps.setdefault(int(w[1]), []).append(" ".join(w[2:]))
             bad_forms.add(run_units[int(w[1])].form.idx)
     stats["executed"] = len(ran_forms)
     stats["faulted"] = len(forms_run - ran_forms)
@@ -906,6 +988,12 @@ def check_cpu(units, workdir, srcdir, cc, states):
         i = run_units[k]
         fails.append("%s: `%s` changed what x86db does not say it writes: %s"
                      % (form_desc(i.form), i.text, "; ".join(v)))
+    for k, v in sorted(deps.items()):
+        i = run_units[k]
+        fails.append("%s: `%s` gives a result that depends on what x86db does not say"
+                     " it reads (two runs differing only there): %s"
+                     % (form_desc(i.form), i.text, "; ".join(v)))
+    stats["read-checked"] = sum(1 for i in run_units if i.reads)
     return stats, fails, {}
 
 
@@ -958,10 +1046,12 @@ def main():
                 log("FAIL cpu: " + m)
             log("RESULT cpu %s forms %d, executed %d, skipped for missing CPU features %d,"
                 " skipped as not register-only %d, faulted %d, failed %d"
-                " (instances %d, %d random states each)"
+                " (instances %d, %d random states each; %d also run twice to check"
+                " their reads)"
                 % ("FAIL" if cfails else "PASS", stats["forms"], stats["executed"],
                    stats["skipped-feature"], stats["skipped-not-register"],
-                   stats["faulted"], stats["failed"], stats["instances"], args.states))
+                   stats["faulted"], stats["failed"], stats["instances"], args.states,
+                   stats.get("read-checked", 0)))
     return 0
 
 
