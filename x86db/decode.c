@@ -349,6 +349,74 @@ put_disp (struct out *o, long long d)
     put (o, "0x%llx", (unsigned long long) d);
 }
 
+/* The encodings by their opcode: the first opcode byte after the legacy
+   prefixes and REX (key 0-255), the byte after a 0f escape (0x100 +
+   byte), or the opcode byte of a VEX encoding (0x200 + byte); a +r
+   opcode is listed under each of its eight values.  */
+#define NKEYS 0x300
+static unsigned short bucket[8 * NENC];     /* at most 8 keys an encoding */
+static unsigned bucket_start[NKEYS + 1];
+static int index_ready;
+
+static int
+e_is_rex (unsigned char c)
+{
+  return (c & 0xf0) == 0x40;
+}
+
+static int
+keys_of (const struct enc *e, int *k)
+{
+  int n = 0, base, byte;
+  if (e->vex)
+    base = 0x200, byte = e->opc[0];
+  else if (e->opc[0] == 0x0f && e->nopc > 1)
+    base = 0x100, byte = e->opc[1];
+  else
+    base = 0, byte = e->opc[0];
+  if (e->plusr && e->nopc == (base == 0x100 ? 2 : 1))
+    for (int r = 0; r < 8; r++)
+      k[n++] = base + ((byte & 0xf8) | r);
+  else
+    k[n++] = base + byte;
+  return n;
+}
+
+static void
+build_index (void)
+{
+  static unsigned count[NKEYS], at[NKEYS];
+  int k[8];
+  for (size_t i = 0; i < NENC; i++)
+    for (int j = 0, n = keys_of (&enc_table[i], k); j < n; j++)
+      count[k[j]]++;
+  bucket_start[0] = 0;
+  for (int c = 0; c < NKEYS; c++)
+    bucket_start[c + 1] = bucket_start[c] + count[c];
+  memcpy (at, bucket_start, sizeof at);
+  for (size_t i = 0; i < NENC; i++)
+    for (int j = 0, n = keys_of (&enc_table[i], k); j < n; j++)
+      bucket[at[k[j]]++] = (unsigned short) i;
+  index_ready = 1;
+}
+
+/* The key of the instruction whose legacy prefixes end at B[P], or -1.  */
+static int
+key_at (const unsigned char *b, size_t n, size_t p)
+{
+  if (p < n && e_is_rex (b[p]))
+    p++;
+  if (p >= n)
+    return -1;
+  if (b[p] == 0x0f)
+    return p + 1 < n ? 0x100 + b[p + 1] : -1;
+  if (b[p] == 0xc5)
+    return p + 2 < n ? 0x200 + b[p + 2] : -1;
+  if (b[p] == 0xc4)
+    return p + 3 < n ? 0x200 + b[p + 3] : -1;
+  return b[p];
+}
+
 size_t
 x86db_decode (const unsigned char *b, size_t n, char *att, size_t cap)
 {
@@ -359,9 +427,25 @@ x86db_decode (const unsigned char *b, size_t n, char *att, size_t cap)
 
   if (!cap)
     return 0;
-  for (size_t i = 0; i < NENC; i++)
+  if (!index_ready)
+    build_index ();
+  /* Only the encodings of the opcode found after 0 to 3 legacy
+     prefixes.  */
+  int keys[4], nkeys = 0;
+  for (size_t k = 0; k < n && k < 4; k++)
     {
-      const struct enc *e = &enc_table[i];
+      int key = key_at (b, n, k), seen = 0;
+      for (int j = 0; j < nkeys; j++)
+        seen |= keys[j] == key;
+      if (key >= 0 && !seen)
+        keys[nkeys++] = key;
+      if (b[k] != 0x66 && b[k] != 0xf2 && b[k] != 0xf3 && b[k] != 0x9b)
+        break;
+    }
+  for (int kk = 0; kk < nkeys; kk++)
+    for (unsigned j = bucket_start[keys[kk]]; j < bucket_start[keys[kk] + 1]; j++)
+    {
+      const struct enc *e = &enc_table[bucket[j]];
       size_t len = match (e, b, n, ops);
       if (len && (len > best_len
                   || (len == best_len
