@@ -1106,8 +1106,10 @@ apply (struct ctx *c, struct state *s, int i)
   if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && (f->attrs & X86_F_STRING))
     read_reg (c, s, in, X86_RCX, 8, 0, READ_IMPLICIT);
 
-  /* Writes.  A push comes before them (they name the new positions).  */
-  before = *s;
+  /* Writes.  A push comes before them (they name the new positions).
+     Moves and exchanges need the state before them (a 2 kB copy).  */
+  if (move || (f->attrs & X86_F_XCHG))
+    before = *s;
   if (f->x87 > 0)
     x87_move (s, i, 1);
   if ((f->attrs & X86_F_XCHG) && in->nops < 2 && in->nops + f->nimp == 2)

@@ -735,7 +735,7 @@ static void read_table (const char *file)
 
 int main (int argc, char **argv)
 {
-  size_t i, j, m, n;
+  size_t i, j, m, n, distinct = 0;
   int arg;
 
   if (argc < 2) {
@@ -751,6 +751,10 @@ int main (int argc, char **argv)
   for (i = 0; i < nforms; i = j) {
     for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
       ;
+    if (++distinct > 4096) {
+      fprintf (stderr, "x86db-gen: over 4096 mnemonics: raise SLOTS in lookup.c\n");
+      return 1;
+    }
     for (n = i + 1; n < j; n++)
       for (m = i; m < n; m++) {
         lineno = forms[n].line;

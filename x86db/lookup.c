@@ -1,34 +1,72 @@
-/* lookup.c -- x86db_lookup: binary search of the generated form table
-   (x86db-table.c, sorted by mnemonic) for all forms of one mnemonic.  */
+/* lookup.c -- x86db_lookup: all forms of one mnemonic in the generated
+   form table (x86db-table.c, sorted by mnemonic, so the forms of one
+   mnemonic are adjacent).  A hash table of the distinct mnemonics,
+   built on the first call, finds them.  */
 
+#include <string.h>
 #include "x86db.h"
 
-/* strcmp order of S[0..N) against the string M.  */
-static int cmp (const char *s, size_t n, const char *m)
+#define SLOTS 8192              /* a power of two, over twice the mnemonics */
+
+struct slot {
+  unsigned first;               /* index of the first form + 1; 0: empty */
+  unsigned count;
+};
+
+static struct slot table[SLOTS];
+static int ready;
+
+static unsigned
+hash (const char *s, size_t n)
 {
-  size_t i;
-  for (i = 0; i < n && m[i]; i++)
-    if (s[i] != m[i])
-      return (unsigned char) s[i] - (unsigned char) m[i];
-  return i < n ? 1 : m[i] ? -1 : 0;
+  unsigned h = 2166136261u;     /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char) s[i]) * 16777619u;
+  return h;
+}
+
+static int
+same (const char *s, size_t n, const char *m)
+{
+  return strncmp (s, m, n) == 0 && m[n] == 0;
+}
+
+static void
+build (void)
+{
+  size_t i = 0;
+  while (i < x86db_nforms)
+    {
+      const char *m = x86db_forms[i].mnemonic;
+      size_t n = strlen (m), end = i + 1;
+      unsigned h;
+      while (end < x86db_nforms && strcmp (x86db_forms[end].mnemonic, m) == 0)
+        end++;
+      for (h = hash (m, n) & (SLOTS - 1); table[h].first; h = (h + 1) & (SLOTS - 1))
+        ;
+      table[h].first = (unsigned) i + 1;
+      table[h].count = (unsigned) (end - i);
+      i = end;
+    }
+  ready = 1;
 }
 
 size_t x86db_lookup (const char *mnemonic, size_t len,
                      const struct x86_form **first)
 {
-  size_t lo = 0, hi = x86db_nforms, end;
+  unsigned h;
 
-  /* The first form not below MNEMONIC.  */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (cmp (mnemonic, len, x86db_forms[mid].mnemonic) > 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  for (end = lo; end < x86db_nforms
-       && !cmp (mnemonic, len, x86db_forms[end].mnemonic); end++)
-    ;
-  *first = &x86db_forms[lo];
-  return end - lo;
+  if (!ready)
+    build ();
+  for (h = hash (mnemonic, len) & (SLOTS - 1); table[h].first; h = (h + 1) & (SLOTS - 1))
+    {
+      const struct x86_form *f = &x86db_forms[table[h].first - 1];
+      if (same (mnemonic, len, f->mnemonic))
+        {
+          *first = f;
+          return table[h].count;
+        }
+    }
+  *first = x86db_forms;
+  return 0;
 }
