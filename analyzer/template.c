@@ -3,6 +3,7 @@
    labels, prefixes, mnemonics and operands with their %-references.  */
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -770,6 +771,8 @@ is_prefix (const char *w, unsigned *flag)
     { "{load}", 0 }, { "{store}", 0 }, { "{disp8}", 0 }, { "{disp32}", 0 },
     { "{nooptimize}", 0 },
   };
+  if (w[0] != 'l' && w[0] != 'r' && w[0] != '{')
+    return 0;                   /* the common case: a mnemonic */
   for (unsigned i = 0; i < sizeof t / sizeof t[0]; i++)
     if (strcmp (w, t[i].n) == 0)
       {
@@ -923,7 +926,12 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
   if (!len)
     return 0;
 
-  memset (&cur, 0, sizeof cur);
+  /* Not the operands (parse_operand sets each one it parses) nor the
+     decorated form (decorate writes it when it is used).  */
+  memset (&cur, 0, offsetof (struct insn, ops));
+  cur.form = cur.base = NULL;
+  cur.rounding = cur.goto_exit = 0;
+  cur.xattrs = cur.opsize = 0;
   cur.line = line;
   cur.target = -2;
   {
@@ -1194,6 +1202,20 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
     {
       struct buf st;
       unsigned stline = line;
+      size_t plain = strcspn (s, "\n;#/");
+      /* Most statements have no comment: parse them where they are.  */
+      if (s[plain] != '#' && s[plain] != '/')
+        {
+          const char *t = s;
+          s += plain;
+          if (*s == '\n')
+            line++;
+          if (*s)
+            s++;
+          if (plain && parse_statement (p, m, t, plain, stline, &pending, res) < 0)
+            rc = -1;
+          continue;
+        }
       buf_init (&st);
       while (*s && *s != '\n' && *s != ';')
         {

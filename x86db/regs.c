@@ -58,6 +58,40 @@ static const struct x86_regname unnamed[] = {
   { "fpsw", X86_FPSW, 2, 0 },
 };
 
+/* A hash table of NAMES, built on the first lookup.  */
+#define SLOTS 512               /* a power of two, over twice NNAMES */
+static unsigned short slot[SLOTS];      /* index + 1; 0: empty */
+static int ready;
+
+static unsigned hash (const char *s, size_t n)
+{
+  unsigned h = 2166136261u;     /* FNV-1a */
+  while (n--)
+    h = (h ^ (unsigned char) *s++) * 16777619u;
+  return h & (SLOTS - 1);
+}
+
+static const struct x86_regname *find (const char *s, size_t n)
+{
+  unsigned h;
+  if (!ready) {
+    size_t i;
+    for (i = 0; i < NNAMES; i++) {
+      for (h = hash (names[i].name, strlen (names[i].name)); slot[h];
+           h = (h + 1) & (SLOTS - 1))
+        ;
+      slot[h] = (unsigned short) (i + 1);
+    }
+    ready = 1;
+  }
+  for (h = hash (s, n); slot[h]; h = (h + 1) & (SLOTS - 1)) {
+    const struct x86_regname *r = &names[slot[h] - 1];
+    if (!strncmp (r->name, s, n) && !r->name[n])
+      return r;
+  }
+  return 0;
+}
+
 const struct x86_regname *x86_regname_lookup (const char *name, size_t len)
 {
   char buf[8];
@@ -74,10 +108,7 @@ const struct x86_regname *x86_regname_lookup (const char *name, size_t len)
       return 0;
     buf[n++] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
   }
-  for (i = 0; i < NNAMES; i++)
-    if (strlen (names[i].name) == n && !memcmp (names[i].name, buf, n))
-      return &names[i];
-  return 0;
+  return find (buf, n);
 }
 
 /* Is P a better name than B for SIZE bytes: the smallest name that
