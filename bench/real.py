@@ -12,19 +12,20 @@ commands are run again, without the plugin and with it (alternately,
 RUNS times each), writing the object to a scratch file; the flags the
 audit added (-fplugin=, -fplugin-arg-*, -specs=, -fdump-tree-*) are
 taken out first.  Prints, per package, the files, their asm statements,
-the median total times and the ratio plugin/plain.
+the median total CPU times (user + system of the compiler processes)
+and the ratio plugin/plain.
 """
 
 import collections
 import json
 import os
+import resource
 import re
 import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 
 DROP_PREFIXES = ("-fplugin=", "-fplugin-arg-", "-fdump-tree-", "-specs=")
 
@@ -109,9 +110,12 @@ def cleaned(words, out):
 
 
 def seconds(cmd, cwd):
-    t0 = time.monotonic()
+    """The CPU time (user + system) of CMD and its children, which
+    varies less than the elapsed time on a shared machine."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.monotonic() - t0, p.returncode
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime), p.returncode
 
 
 def main():
@@ -159,7 +163,7 @@ def main():
                              for cwd, cmd, _ in units))
         p, w = statistics.median(plain), statistics.median(with_)
         print("bench: real  %-10s (%d files, %d asm statements): plain %.2f s, plugin %.2f s"
-              " (median of %d), ratio plugin/plain %.3f"
+              " CPU (median of %d), ratio plugin/plain %.3f"
               % (pkg, len(units), sum(n for _, _, n in units), p, w, runs, w / p))
     if not found:
         print("bench: real sources: no package of %s has a report and a build log; skipped" % work)
