@@ -705,6 +705,21 @@ take_record (const struct json *o, const char **why)
 
 /* Print the text of S for a reader on one line: valid UTF-8 is kept,
    control characters and other bytes become \xNN.  */
+/* The UTF-8 sequence at *S (a byte >= 0x80), if valid: written to F,
+   *S left on its last byte, and 1; else 0.  */
+static int
+put_utf8 (FILE *f, const unsigned char **s)
+{
+  size_t k = 1;
+  while (k < 4 && ((*s)[k] & 0xc0) == 0x80)
+    k++;
+  if (!json_utf8_valid ((const char *) *s, k))
+    return 0;
+  fwrite (*s, 1, k, f);
+  *s += k - 1;
+  return 1;
+}
+
 static void
 put_text (FILE *f, const char *str)
 {
@@ -719,15 +734,8 @@ put_text (FILE *f, const char *str)
               putc (*s, f);
               continue;
             }
-          size_t k = 1;
-          while (k < 4 && (s[k] & 0xc0) == 0x80)
-            k++;
-          if (json_utf8_valid ((const char *) s, k))
-            {
-              fwrite (s, 1, k, f);
-              s += k - 1;
-              continue;
-            }
+          if (put_utf8 (f, &s))
+            continue;
         }
       fprintf (f, "\\x%02x", *s);
     }
@@ -1202,15 +1210,7 @@ put_json (FILE *f, const char *str)
         putc (c, f);
       else
         {
-          size_t k = 1;
-          while (k < 4 && (s[k] & 0xc0) == 0x80)
-            k++;
-          if (json_utf8_valid ((const char *) s, k))
-            {
-              fwrite (s, 1, k, f);
-              s += k - 1;
-            }
-          else
+          if (!put_utf8 (f, &s))
             fprintf (f, "\\u%04x", c);
         }
     }
