@@ -196,31 +196,37 @@ choices (unsigned kinds, unsigned out[3])
    for the all-registers choice, which decides the effects; on failure
    *MEMS counts the memory operands of the choice that failed.  */
 static const struct x86_form *
-find_form_all (const struct insn *in, unsigned *size, int *known, int *mems,
+find_form_all (struct insn *in, unsigned *size, int *known, int *mems,
                unsigned *xattrs)
 {
-  unsigned ch[X86_MAX_OPS][3];
+  unsigned ch[X86_MAX_OPS][3], saved[X86_MAX_OPS];
   int nch[X86_MAX_OPS], idx[X86_MAX_OPS] = { 0 };
   const struct x86_form *first = NULL;
-  struct insn v = *in;
   struct cands c;
 
+  /* Each choice is tried on IN itself (its operand kinds set to the
+     choice and restored at the end): no copy of the instruction.  */
   *mems = 0;
+  *size = 0;
   for (int j = 0; j < in->nops; j++)
-    nch[j] = choices (in->ops[j].kinds, ch[j]);
+    {
+      saved[j] = in->ops[j].kinds;
+      nch[j] = choices (in->ops[j].kinds, ch[j]);
+    }
   lookup_cands (in, &c);
   for (;;)
     {
       unsigned sz;
       const struct x86_form *f;
       for (int j = 0; j < in->nops; j++)
-        v.ops[j].kinds = ch[j][idx[j]];
-      f = find_form (&v, &c, &sz, known);
+        in->ops[j].kinds = ch[j][idx[j]];
+      f = find_form (in, &c, &sz, known);
       if (!f)
         {
           for (int j = 0; j < in->nops; j++)
-            *mems += nch[j] > 1 && v.ops[j].kinds == X86_K_MEM;
-          return NULL;
+            *mems += nch[j] > 1 && in->ops[j].kinds == X86_K_MEM;
+          first = NULL;
+          break;
         }
       if (!first)
         {
@@ -234,6 +240,8 @@ find_form_all (const struct insn *in, unsigned *size, int *known, int *mems,
       if (j == in->nops)
         break;
     }
+  for (int j = 0; j < in->nops; j++)
+    in->ops[j].kinds = saved[j];
   return first;
 }
 
