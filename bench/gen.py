@@ -44,29 +44,7 @@ def c_type(size, kind):
 
 def parse(spec_):
     """(name, constraint, size, kind, const, reg) of an operand spec."""
-    name = reg = const = None
-    p = spec_
-    if p.startswith("["):
-        e = p.index("]")
-        name, p = p[1:e], p[e + 1:]
-    for i, c in enumerate(p):
-        if c == "@" and (i == 0 or p[i - 1] not in "=+&"):
-            p, reg = p[:i], p[i + 1:]
-            break
-    p = re.sub(r"\^[0-9,]+", "", p)
-    size, kind = 4, "int"
-    if ":" in p:
-        m = re.search(r"\$([-+]?(0[xX][0-9a-fA-F]+|[0-9]+))", p[p.index(":"):])
-        if m:
-            const = int(m.group(1), 0)
-        p = re.sub(r"\$[-+]?(0[xX][0-9a-fA-F]+|[0-9]+)", "", p)
-        p = re.sub(r"#[0-9]*$", "", p)
-        constraint, rest = p.split(":", 1)
-        sz, _, k = rest.partition(":")
-        size = int(re.match(r"[0-9]*", sz).group(0) or "0")
-        kind = k or "int"
-    else:
-        constraint = p
+    name, constraint, size, kind, _, _, const, reg = fuzz_seeds.split_opspec(spec_)
     return name, constraint, size, kind, const, reg
 
 

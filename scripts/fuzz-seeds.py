@@ -41,9 +41,12 @@ def split_fields(line):
     return fields
 
 
-def parse_opspec(spec):
+def split_opspec(spec):
+    """The parts of an operand spec, [name]CONSTRAINT[:SIZE[:KIND]][$C][#V]
+    [^V,...][@REG]: (name, constraint, size, kind name, value, address
+    uses, constant, register); bench/gen.py reads them too."""
     name = reg = None
-    size, kind, value, addr_uses, const = 4, 0, 0, 0, None
+    size, kind, value, addr_uses, const = 4, "int", 0, 0, None
     p = spec
     if p.startswith("["):
         e = p.index("]")
@@ -75,9 +78,15 @@ def parse_opspec(spec):
         sz, _, k = rest.partition(":")
         m = re.match(r"[0-9]*", sz)
         size = int(m.group(0) or "0")
-        kind = KINDS.get(k, 0)
+        kind = k or "int"
     else:
         constraint = p
+    return name, constraint, size, kind, value, addr_uses, const, reg
+
+
+def parse_opspec(spec):
+    name, constraint, size, kname, value, addr_uses, const, reg = split_opspec(spec)
+    kind = KINDS.get(kname, 0)
     flags = kind | (32 if name is not None else 0) | (64 if reg is not None else 0) \
         | (128 if const is not None else 0)
     out = bytes([size & 255, flags, value & 63]) + struct.pack("<Q", addr_uses & ~1 & (2**64 - 1))
