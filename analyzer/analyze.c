@@ -10,29 +10,37 @@ struct sa_reason *
 add_reason (struct sa_result *res, enum sa_code code, const struct insn *in,
             const char *fmt, ...)
 {
-  struct sa_reason r, *list = sa_code_is_note (code) ? res->notes : res->reasons;
-  unsigned *n = sa_code_is_note (code) ? &res->n_notes : &res->n_reasons;
+  int note = sa_code_is_note (code);
+  struct sa_reason *list = note ? res->notes : res->reasons, *r;
+  unsigned *n = note ? &res->n_notes : &res->n_reasons;
   va_list ap;
 
-  memset (&r, 0, sizeof r);
-  r.code = code;
-  r.fix = SA_FIX_NONE;
-  r.fix_op = -1;
-  if (in)
-    {
-      r.line = in->line;
-      snprintf (r.insn, sizeof r.insn, "%s", in->text);
-    }
-  va_start (ap, fmt);
-  vsnprintf (r.message, sizeof r.message, fmt, ap);
-  va_end (ap);
-  for (unsigned i = 0; i < *n; i++)
-    if (list[i].code == code && strcmp (list[i].message, r.message) == 0)
-      return NULL;
   if (*n >= SA_MAX_REASONS)
     return NULL;
-  list[*n] = r;
-  return &list[(*n)++];
+  /* Written in place, and kept only if it is not there already.  */
+  r = &list[*n];
+  va_start (ap, fmt);
+  sa_vsnprintf (r->message, sizeof r->message, fmt, ap);
+  va_end (ap);
+  for (unsigned i = 0; i < *n; i++)
+    if (list[i].code == code && strcmp (list[i].message, r->message) == 0)
+      return NULL;
+  r->code = code;
+  r->fix = SA_FIX_NONE;
+  r->fix_op = -1;
+  memset (r->fix_reg, 0, sizeof r->fix_reg);
+  r->line = 0;
+  r->insn[0] = 0;
+  if (in)
+    {
+      const char *z = memchr (in->text, 0, sizeof r->insn - 1);
+      size_t l = z ? (size_t) (z - in->text) : sizeof r->insn - 1;
+      r->line = in->line;
+      memcpy (r->insn, in->text, l);
+      r->insn[l] = 0;
+    }
+  (*n)++;
+  return r;
 }
 
 enum sa_verdict

@@ -29,6 +29,7 @@ struct state {
   int reached;
   uint64_t outs_written;        /* outputs possibly written so far (earlyclobber) */
   uint64_t mem_written;         /* memory operands surely written so far */
+  regset touched;               /* locations whose token may not be the entry one */
   struct lstate l[NLOC];
   /* The stack the asm pushes on (only with -mno-red-zone): %rsp minus
      its entry value, when known, and the values pushed at -8, -16...  */
@@ -57,8 +58,8 @@ struct ctx {
   const struct model *m;
   struct sa_result *res;
   int report;
-  int loc_out[NLOC];            /* output operand bound to a location, -1 */
-  int loc_in[NLOC];             /* input-only operand bound to a location, -1 */
+  signed char loc_out[NLOC];    /* output operand bound to a location, -1 */
+  signed char loc_in[NLOC];     /* input-only operand bound to a location, -1 */
   unsigned char full[NLOC];     /* width of the location */
   const char *scenario;         /* "if GCC puts %1 in %rbx", or NULL */
   regset written;               /* architectural registers written anywhere */
@@ -127,11 +128,11 @@ loc_name (const struct ctx *c, int loc, unsigned width, char *buf, unsigned len)
     {
       char b2[40];
       int no = c->loc_out[loc] >= 0 ? c->loc_out[loc] : c->loc_in[loc];
-      snprintf (buf, len, "%%%s (%s)", x86_reg_name (loc, width ? width : 8),
+      sa_snprintf (buf, len, "%%%s (%s)", x86_reg_name (loc, width ? width : 8),
                 opnd_label (c->m, no, b2, sizeof b2));
       return buf;
     }
-  snprintf (buf, len, "%%%s", x86_reg_name (loc, width ? width : full_width (c->m, loc)));
+  sa_snprintf (buf, len, "%%%s", x86_reg_name (loc, width ? width : full_width (c->m, loc)));
   return buf;
 }
 
@@ -172,9 +173,9 @@ init_ctx (struct ctx *c, const struct prog *p, const struct model *m, struct sa_
           if (locs[k] <= 0)
             continue;
           if (o->output)
-            c->loc_out[locs[k]] = i;
+            c->loc_out[locs[k]] = (signed char) i;
           else if (o->tied < 0)
-            c->loc_in[locs[k]] = i;
+            c->loc_in[locs[k]] = (signed char) i;
         }
     }
 }
@@ -242,6 +243,8 @@ join (struct state *into, const struct state *from, int at)
       *into = *from;
       return 1;
     }
+  into->touched.w[0] |= from->touched.w[0];
+  into->touched.w[1] |= from->touched.w[1];
   if ((into->outs_written | from->outs_written) != into->outs_written)
     {
       into->outs_written |= from->outs_written;
@@ -336,7 +339,7 @@ fix (struct sa_reason *r, enum sa_fix f, int op, const char *reg)
   r->fix = f;
   r->fix_op = op;
   if (reg)
-    snprintf (r->fix_reg, sizeof r->fix_reg, "%s", reg);
+    sa_snprintf (r->fix_reg, sizeof r->fix_reg, "%s", reg);
 }
 
 /* The name GCC knows LOC by as a clobber: "rbx", "xmm3", "k1", "st(1)".  */
@@ -356,7 +359,7 @@ check_input_intact (struct ctx *c, const struct state *s, const struct insn *in,
   char a[64], msg[SA_MSG_LEN];
   if (c->loc_in[loc] < 0 || s->l[loc].tok == ENTRY (loc) || !c->report)
     return;
-  snprintf (msg, sizeof msg, "`%s` reads %s after the asm overwrote it",
+  sa_snprintf (msg, sizeof msg, "`%s` reads %s after the asm overwrote it",
             in->text, loc_name (c, loc, 0, a, sizeof a));
   say (c, SA_INPUT_WRITTEN, in, msg);
 }
@@ -414,7 +417,7 @@ check_early (struct ctx *c, const struct state *s, const struct insn *in, int no
         if (!as_addr && ol >= 0 && il >= 0 && s->l[ol].src_tok
             && s->l[ol].src_tok == s->l[il].tok && width && width <= s->l[ol].src_w)
           continue;
-        snprintf (msg, sizeof msg,
+        sa_snprintf (msg, sizeof msg,
                   "`%s` reads %s %s after %s was written; without '&' (\"=&...\")"
                   " GCC may give both the same register",
                   in->text, as_addr ? "the address of" : "input",
@@ -457,19 +460,19 @@ read_reg (struct ctx *c, const struct state *s, const struct insn *in, int loc,
     {
       int no = c->loc_out[loc];
       if (how == READ_COND_DEST)
-        snprintf (msg, sizeof msg,
+        sa_snprintf (msg, sizeof msg,
                   "`%s` only conditionally writes %s, so its old value can survive;"
                   " an output-only operand has none: make it \"+\" or write it first",
                   in->text, opnd_label (c->m, no, a, sizeof a));
       else
-        snprintf (msg, sizeof msg,
+        sa_snprintf (msg, sizeof msg,
                   "`%s` reads %s, an output-only operand (\"%s\") not yet written;"
                   " use \"+\" if the asm needs its old value",
                   in->text, opnd_label (c->m, no, a, sizeof a), c->m->op[no].constraint);
       fix (say (c, SA_OUTPUT_READ, in, msg), SA_FIX_INOUT, no, NULL);
       return;
     }
-  snprintf (msg, sizeof msg, "`%s` %sreads %s, which holds no declared input",
+  sa_snprintf (msg, sizeof msg, "`%s` %sreads %s, which holds no declared input",
             in->text, how == READ_IMPLICIT ? "implicitly " : "",
             loc_name (c, loc, width, a, sizeof a));
   say (c, SA_UNDECLARED_READ, in, msg);
@@ -498,6 +501,7 @@ write_reg (struct ctx *c, struct state *s, int i, int loc, unsigned width,
   l->def = (uint8_t) def;
   l->wwidth = (uint8_t) (offset ? 1 : width);
   l->tok = WTOK (i, loc);
+  rs_add (&s->touched, loc);
   l->writer = (int16_t) i;
   l->origin = -1;
   l->src_tok = 0;
@@ -580,7 +584,7 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
 
   if (m->in->policy == SA_POLICY_STRICT)
     {
-      snprintf (msg, sizeof msg, "`%s` %s memory; policy=strict allows no memory access",
+      sa_snprintf (msg, sizeof msg, "`%s` %s memory; policy=strict allows no memory access",
                 in->text, access & X86_A_W ? "writes" : "reads");
       say (c, SA_MEMORY, in, msg);
       return;
@@ -590,7 +594,7 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
   if (((in->form->attrs | in->xattrs) & X86_F_BITSTR) && in->nops == 2
       && (in->ops[0].kinds & X86_K_GPR) && !m->clob_memory)
     {
-      snprintf (msg, sizeof msg,
+      sa_snprintf (msg, sizeof msg,
                 "`%s` %s a bit at an offset from a register, anywhere around its memory"
                 " operand, and the asm has no \"memory\" clobber", in->text,
                 access & X86_A_W ? "writes" : "reads");
@@ -606,13 +610,13 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
               || (unsigned long) off + o->mwidth > op->size))
         {
           if (o->has_disp && !o->disp_known)
-            snprintf (msg, sizeof msg,
+            sa_snprintf (msg, sizeof msg,
                       "`%s` %s memory at an offset from %s that safeasm cannot bound,"
                       " and the asm has no \"memory\" clobber", in->text,
                       access & X86_A_W ? "writes" : "reads",
                       opnd_label (m, o->mem_op, a, sizeof a));
           else
-            snprintf (msg, sizeof msg,
+            sa_snprintf (msg, sizeof msg,
                       "`%s` %s %u bytes at offset %ld of %s, a %u-byte object;"
                       " the rest is memory the asm does not declare",
                       in->text, access & X86_A_W ? "writes" : "reads", o->mwidth, off,
@@ -621,14 +625,14 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
         }
       if ((access & X86_A_W) && !op->output)
         {
-          snprintf (msg, sizeof msg, "`%s` writes %s, an input-only memory operand",
+          sa_snprintf (msg, sizeof msg, "`%s` writes %s, an input-only memory operand",
                     in->text, opnd_label (m, o->mem_op, a, sizeof a));
           say (c, SA_INPUT_WRITTEN, in, msg);
         }
       if ((access & X86_A_R) && op->output && !op->inout && op->tied_by < 0 && !is_regop (o)
           && !(bit (o->mem_op) && (s->mem_written >> o->mem_op) & 1) && !m->clob_memory)
         {
-          snprintf (msg, sizeof msg,
+          sa_snprintf (msg, sizeof msg,
                     "`%s` reads %s, an output-only memory operand (\"%s\") not yet written;"
                     " use \"+\" if the asm needs its old value",
                     in->text, opnd_label (m, o->mem_op, a, sizeof a), op->constraint);
@@ -647,7 +651,7 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
       int fixed_addr = !o->base && !o->index && o->base_op < 0 && o->index_op < 0;
       if (fixed_addr && access == X86_A_R && o->disp_known && o->disp == 0)
         return;
-      snprintf (msg, sizeof msg,
+      sa_snprintf (msg, sizeof msg,
                 "`%s` %s memory relative to %%%s (thread-local storage), which is outside"
                 " the C object model", in->text, access & X86_A_W ? "writes" : "reads",
                 o->seg == X86_FS ? "fs" : "gs");
@@ -661,7 +665,7 @@ memory_access (struct ctx *c, struct state *s, const struct insn *in, const stru
       if (o->base || o->base_op >= 0)
         via = o->base ? loc_name (c, o->base, 8, a, sizeof a)
                       : opnd_label (m, o->base_op, a, sizeof a);
-      snprintf (msg, sizeof msg,
+      sa_snprintf (msg, sizeof msg,
                 "`%s` %s memory through %s, which no memory operand declares, and the asm"
                 " has no \"memory\" clobber",
                 in->text, access & X86_A_W ? "writes" : "reads", via);
@@ -716,18 +720,18 @@ check_class (struct ctx *c, const struct insn *in)
   switch (f->cls)
     {
     case X86_C_PRIV:
-      snprintf (msg, sizeof msg, "`%s` is privileged%s%s", in->text,
+      sa_snprintf (msg, sizeof msg, "`%s` is privileged%s%s", in->text,
                 *f->why ? ": " : "", f->why);
       say (c, SA_PRIVILEGED, in, msg);
       return;
     case X86_C_REJECT:
-      snprintf (msg, sizeof msg, "`%s` is rejected%s%s", in->text, *f->why ? ": " : "", f->why);
+      sa_snprintf (msg, sizeof msg, "`%s` is rejected%s%s", in->text, *f->why ? ": " : "", f->why);
       say (c, SA_REJECTED_INSN, in, msg);
       return;
     case X86_C_STACK:
       if (m->in->no_red_zone && f->stack)
         break;                  /* push/pop: see stack_op */
-      snprintf (msg, sizeof msg,
+      sa_snprintf (msg, sizeof msg,
                 "`%s` uses the stack below %%rsp, where the compiler may keep data"
                 " (the x86-64 red zone)", in->text);
       say (c, SA_STACK_USE, in, msg);
@@ -735,7 +739,7 @@ check_class (struct ctx *c, const struct insn *in)
     case X86_C_NONDET:
       if (!m->in->is_volatile && m->nout > 0)
         {
-          snprintf (msg, sizeof msg,
+          sa_snprintf (msg, sizeof msg,
                     "`%s` gives a different result each time, but the asm is not volatile:"
                     " GCC may merge, hoist or delete it", in->text);
           fix (say (c, SA_NOT_PURE, in, msg), SA_FIX_VOLATILE, -1, NULL);
@@ -748,7 +752,7 @@ check_class (struct ctx *c, const struct insn *in)
             && const_in (c, X86_RAX, &leaf) && leaf >= 0
             && x86db_cpuid_leaf_per_core ((unsigned long) leaf))
           {
-            snprintf (msg, sizeof msg,
+            sa_snprintf (msg, sizeof msg,
                       "`%s` leaf %#llx answers differently on each processor, but the asm"
                       " is not volatile: GCC may merge or move it", in->text,
                       (unsigned long long) leaf);
@@ -759,7 +763,7 @@ check_class (struct ctx *c, const struct insn *in)
     case X86_C_FLOW:
       if (f->flow == X86_FLOW_NONE)
         {
-          snprintf (msg, sizeof msg, "`%s` transfers control out of the asm", in->text);
+          sa_snprintf (msg, sizeof msg, "`%s` transfers control out of the asm", in->text);
           say (c, SA_CONTROL_FLOW, in, msg);
         }
       break;
@@ -776,18 +780,18 @@ check_class (struct ctx *c, const struct insn *in)
           && m->clob_memory && c->loc_out[X86_RAX] >= 0)
         break;
       if (m->in->policy == SA_POLICY_CONTRACT && f->cls == X86_C_SYSTEM)
-        snprintf (msg, sizeof msg,
+        sa_snprintf (msg, sizeof msg,
                   "`%s` enters the kernel: declare its effects (%%rax an output;"
                   " \"rcx\", \"r11\" and \"memory\" clobbers)", in->text);
       else
-        snprintf (msg, sizeof msg, "`%s` transfers control out of the asm (into the kernel)%s",
+        sa_snprintf (msg, sizeof msg, "`%s` transfers control out of the asm (into the kernel)%s",
                   in->text, m->in->policy == SA_POLICY_STRICT ? "; policy=strict forbids it" : "");
       say (c, SA_CONTROL_FLOW, in, msg);
       break;
     case X86_FLOW_CALL:
     case X86_FLOW_RET:
     case X86_FLOW_TRAP:
-      snprintf (msg, sizeof msg, "`%s` transfers control out of the asm", in->text);
+      sa_snprintf (msg, sizeof msg, "`%s` transfers control out of the asm", in->text);
       say (c, SA_CONTROL_FLOW, in, msg);
       break;
     case X86_FLOW_JMP:
@@ -798,11 +802,11 @@ check_class (struct ctx *c, const struct insn *in)
           if (o->kinds == X86_K_LABEL && (o->lbl == LBL_LOCAL || o->lbl == LBL_GOTO))
             continue;
           if (o->kinds == X86_K_LABEL)
-            snprintf (msg, sizeof msg,
+            sa_snprintf (msg, sizeof msg,
                       "`%s` jumps to `%s`, which is neither a label of this asm nor an"
                       " asm goto label", in->text, o->lblname);
           else
-            snprintf (msg, sizeof msg, "`%s` is an indirect jump out of the asm", in->text);
+            sa_snprintf (msg, sizeof msg, "`%s` is an indirect jump out of the asm", in->text);
           say (c, SA_CONTROL_FLOW, in, msg);
         }
       break;
@@ -855,7 +859,7 @@ stack_op (struct ctx *c, struct state *s, int i)
       /* pop: never above the entry %rsp (that is the caller's data).  */
       if (!s->rsp_known || s->rsp_off >= 0)
         {
-          snprintf (msg, sizeof msg, "`%s` pops more than the asm pushed", in->text);
+          sa_snprintf (msg, sizeof msg, "`%s` pops more than the asm pushed", in->text);
           say (c, SA_STACK_USE, in, msg);
         }
       else if (-s->rsp_off % 8 == 0 && -s->rsp_off / 8 <= NSLOTS)
@@ -879,10 +883,12 @@ stack_op (struct ctx *c, struct state *s, int i)
           {
             s->l[LOC_FLAG0 + fl].def = 1;
             s->l[LOC_FLAG0 + fl].tok = WTOK (i, LOC_FLAG0 + fl);
+            rs_add (&s->touched, LOC_FLAG0 + fl);
           }
     }
   s->rsp_off = off;
   s->l[X86_RSP].tok = s->rsp_known && off == 0 ? ENTRY (X86_RSP) : WTOK (i, X86_RSP);
+  rs_add (&s->touched, X86_RSP);
   s->l[X86_RSP].writer = (int16_t) i;
 }
 
@@ -894,6 +900,8 @@ static void
 x87_move (struct state *s, int i, int push)
 {
   struct lstate t;
+  for (int k = 0; k < 8; k++)
+    rs_add (&s->touched, X86_ST0 + k);
   if (push)
     {
       for (int k = 7; k > 0; k--)
@@ -957,6 +965,7 @@ move_through_memory (struct ctx *c, struct state *s, const struct state *before,
   else if (before->mtok[mem->mem_op] && before->mwidth[mem->mem_op] == w)
     {
       s->l[reg].tok = before->mtok[mem->mem_op];
+      rs_add (&s->touched, reg);
       s->l[reg].def = c->full[reg];
     }
 }
@@ -979,7 +988,7 @@ apply (struct ctx *c, struct state *s, int i)
   for (int fl = 0; fl < NFLAGS; fl++)
     if ((f->flags_read >> fl) & 1 && !s->l[LOC_FLAG0 + fl].def)
       {
-        snprintf (msg, sizeof msg,
+        sa_snprintf (msg, sizeof msg,
                   "`%s` reads %s, which the asm has not set (flags carry no value into an asm)",
                   in->text, flag_name (fl));
         say (c, SA_FLAGS_READ, in, msg);
@@ -1019,7 +1028,7 @@ apply (struct ctx *c, struct state *s, int i)
           const struct opnd *op = &c->m->op[c->loc_out[loc]];
           if (!op->inout && op->tied_by < 0 && c->report)
             {
-              snprintf (msg, sizeof msg,
+              sa_snprintf (msg, sizeof msg,
                         "`%s` leaves %s undefined when its source is zero",
                         in->text, opnd_label (c->m, op->no, a, sizeof a));
               say (c, SA_NOTE_BSF_ZERO, in, msg);
@@ -1028,7 +1037,7 @@ apply (struct ctx *c, struct state *s, int i)
         }
       if ((acc & X86_A_R) && loc == X86_RSP && !c->m->in->is_volatile && c->m->nout > 0)
         {
-          snprintf (msg, sizeof msg,
+          sa_snprintf (msg, sizeof msg,
                     "`%s` reads %%rsp, which differs from call to call, but the asm is not"
                     " volatile: GCC may merge, hoist or delete it", in->text);
           fix (say (c, SA_NOT_PURE, in, msg), SA_FIX_VOLATILE, -1, NULL);
@@ -1094,7 +1103,7 @@ apply (struct ctx *c, struct state *s, int i)
               && x86db_cpuid_leaf_has_subleaf ((unsigned long) leaf)
               && s->l[X86_RCX].def < 4)
             {
-              snprintf (msg, sizeof msg,
+              sa_snprintf (msg, sizeof msg,
                         "`%s` with leaf %#llx reads its sub-leaf from %%ecx, which holds"
                         " no declared input", in->text, (unsigned long long) leaf);
               say (c, SA_UNDECLARED_READ, in, msg);
@@ -1123,6 +1132,8 @@ apply (struct ctx *c, struct state *s, int i)
           s->l[a] = s->l[b];
           s->l[b] = t;
           s->l[a].writer = s->l[b].writer = (int16_t) i;
+          rs_add (&s->touched, a);
+          rs_add (&s->touched, b);
           goto flags;
         }
     }
@@ -1154,6 +1165,7 @@ apply (struct ctx *c, struct state *s, int i)
                 rs_add (&c->written, loc);
               s->l[loc] = before.l[other];
               s->l[loc].writer = wr;
+              rs_add (&s->touched, loc);
               if (!before.l[other].def && before.l[other].origin < 0)
                 s->l[loc].origin = (int16_t) other;
               if (c->loc_out[loc] >= 0 && bit (c->loc_out[loc]))
@@ -1183,6 +1195,7 @@ apply (struct ctx *c, struct state *s, int i)
               if (w >= c->full[loc] && src->width >= c->full[sl] && c->full[sl] == c->full[loc])
                 {
                   s->l[loc].tok = sv->tok;
+                  rs_add (&s->touched, loc);
                   s->l[loc].def = sv->def;
                 }
               else if (sv->def < need && sv->def < s->l[loc].def)
@@ -1215,6 +1228,7 @@ apply (struct ctx *c, struct state *s, int i)
           l->def = 1;
           l->tok = WTOK (i, LOC_FLAG0 + fl);
           l->writer = (int16_t) i;
+          rs_add (&s->touched, LOC_FLAG0 + fl);
           /* The ABI keeps DF clear, so clearing it restores its entry
              value.  */
           if (1 << fl == X86_DF && (f->flags_zero & X86_DF))
@@ -1225,6 +1239,7 @@ apply (struct ctx *c, struct state *s, int i)
           l->def = 0;
           l->tok = WTOK (i, LOC_FLAG0 + fl);
           l->writer = (int16_t) i;
+          rs_add (&s->touched, LOC_FLAG0 + fl);
         }
     }
 }
@@ -1289,7 +1304,7 @@ x87_exit (struct ctx *c, const struct state *s)
     }
   if (s->x87_delta != outs - popped)
     {
-      snprintf (msg, sizeof msg,
+      sa_snprintf (msg, sizeof msg,
                 "the asm moves the x87 stack by %+d, but its operands say %+d"
                 " (%d output(s) \"=t\"/\"=u\" pushed, %d input(s) popped: clobbered"
                 " \"st\"/\"st(1)\" or matched to an output)",
@@ -1306,7 +1321,7 @@ x87_exit (struct ctx *c, const struct state *s)
         continue;
       char reg[8] = "st(0)";
       reg[3] = (char) ('0' + (pin & 7));
-      snprintf (msg, sizeof msg,
+      sa_snprintf (msg, sizeof msg,
                 "`%.80s` changes the x87 register below the asm's operands that was %%%s,"
                 " where GCC may keep its own values; clobber \"%s\" if the asm needs"
                 " the space", l->writer >= 0 ? c->p->insns[l->writer].text : "the asm",
@@ -1323,18 +1338,32 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
   const struct model *m = c->m;
   const struct prog *p = c->p;
   char a[64], b[64], msg[SA_MSG_LEN];
+  regset touched = s->touched;
 
+#ifdef SAFEASM_SELFCHECK
+  /* What the loop below skips must hold its entry value.  */
   for (int loc = 1; loc < NLOC; loc++)
+    if (!rs_has (&touched, loc) && s->l[loc].tok != ENTRY (loc))
+      {
+        fprintf (stderr, "safeasm: location %d changed unseen\n", loc);
+        abort ();
+      }
+#endif
+  /* The locations some instruction may have changed, in order.  */
+  for (int loc; (loc = touched.w[0] ? __builtin_ctzll (touched.w[0])
+                       : touched.w[1] ? 64 + __builtin_ctzll (touched.w[1]) : -1) >= 0;
+       rs_del (&touched, loc))
     {
       const struct lstate *l = &s->l[loc];
       const struct insn *w;
-      if (l->tok == ENTRY (loc) || loc == X86_RIP || X86_IS_ST (loc) || loc == X86_FPSW)
+      if (loc == 0 || l->tok == ENTRY (loc) || loc == X86_RIP || X86_IS_ST (loc)
+          || loc == X86_FPSW)
         continue;               /* the x87 stack: see x87_exit; GCC always
                                    clobbers fpsr, like the flags */
       w = l->writer >= 0 ? &p->insns[l->writer] : NULL;
       if (loc == LOC_FLAG0 + flag_index (X86_DF))
         {
-          snprintf (msg, sizeof msg,
+          sa_snprintf (msg, sizeof msg,
                     "`%s` sets the direction flag and the asm does not clear it (cld);"
                     " GCC assumes it is clear after every asm", w ? w->text : "the asm");
           say (c, SA_DIRECTION_FLAG, w, msg);
@@ -1347,7 +1376,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
           const struct opnd *o = &m->op[loc - LOC_V0];
           if (loc - LOC_V0 >= m->nops || o->output)
             continue;
-          snprintf (msg, sizeof msg,
+          sa_snprintf (msg, sizeof msg,
                     "`%s` modifies %s, an input-only operand; declare it as an output"
                     " (\"+%s\") or restore it", w ? w->text : "the asm",
                     opnd_label (m, o->no, a, sizeof a),
@@ -1357,7 +1386,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
         }
       if (loc == X86_RBP && m->in->frame_pointer)
         {
-          snprintf (msg, sizeof msg,
+          sa_snprintf (msg, sizeof msg,
                     "`%s` changes %%rbp, which holds this function's frame pointer",
                     w ? w->text : "the asm");
           say (c, SA_FRAME_POINTER, w, msg);
@@ -1372,24 +1401,24 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
             told |= c->res->reasons[k].code == SA_STACK_USE;
           if (told)
             continue;
-          snprintf (msg, sizeof msg, "`%s` changes the stack pointer", w ? w->text : "the asm");
+          sa_snprintf (msg, sizeof msg, "`%s` changes the stack pointer", w ? w->text : "the asm");
           say (c, SA_STACK_USE, w, msg);
           continue;
         }
       if (c->loc_in[loc] >= 0)
         {
-          snprintf (msg, sizeof msg,
+          sa_snprintf (msg, sizeof msg,
                     "`%s` writes %s, an input-only operand; make it an output (\"+\")",
                     w ? w->text : "the asm", loc_name (c, loc, l->wwidth, a, sizeof a));
           say (c, SA_INPUT_WRITTEN, w, msg);
           continue;
         }
       if (loc == X86_MXCSR || loc == X86_FPCW)
-        snprintf (msg, sizeof msg,
+        sa_snprintf (msg, sizeof msg,
                   "`%s` changes %s (rounding and exception modes) and does not restore it",
                   w ? w->text : "the asm", loc == X86_MXCSR ? "MXCSR" : "the x87 control word");
       else
-        snprintf (msg, sizeof msg, "`%s` writes %s, which is neither an output nor a clobber",
+        sa_snprintf (msg, sizeof msg, "`%s` writes %s, which is neither an output nor a clobber",
                   w ? w->text : "the asm", loc_name (c, loc, l->wwidth, a, sizeof a));
       if (loc == X86_MXCSR || loc == X86_FPCW)
         say (c, SA_CLOBBER_MISSING, w, msg);
@@ -1408,7 +1437,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
           for (int fl = 0; fl < NFLAGS; fl++)
             if ((o->flagcc >> fl) & 1 && !s->l[LOC_FLAG0 + fl].def)
               {
-                snprintf (msg, sizeof msg,
+                sa_snprintf (msg, sizeof msg,
                           "%s (\"=@cc%s\") reads %s, which the asm does not set",
                           opnd_label (m, i, a, sizeof a), o->ccname, flag_name (fl));
                 say (c, SA_OUTPUT_UNSET, NULL, msg);
@@ -1439,7 +1468,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
                 continue;
               if (l->origin >= 0)
                 {
-                  snprintf (msg, sizeof msg, "%s receives %s, which holds no declared input",
+                  sa_snprintf (msg, sizeof msg, "%s receives %s, which holds no declared input",
                             opnd_label (m, i, a, sizeof a),
                             loc_name (c, l->origin, 0, b, sizeof b));
                   say (c, SA_UNDECLARED_READ,
@@ -1447,14 +1476,14 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
                   break;
                 }
               else if (l->tok == ENTRY (loc))
-                snprintf (msg, sizeof msg, "%s is an output, but the asm never writes it",
+                sa_snprintf (msg, sizeof msg, "%s is an output, but the asm never writes it",
                           opnd_label (m, i, a, sizeof a));
               else if (l->def == 0)
-                snprintf (msg, sizeof msg,
+                sa_snprintf (msg, sizeof msg,
                           "%s is an output, but not every path through the asm writes it",
                           opnd_label (m, i, a, sizeof a));
               else
-                snprintf (msg, sizeof msg,
+                sa_snprintf (msg, sizeof msg,
                           "the asm writes only %u byte(s) of %s, a %u-byte output;"
                           " the rest is left as it was", (unsigned) l->def,
                           opnd_label (m, i, a, sizeof a), need);
@@ -1464,7 +1493,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
         }
       else if ((o->kinds & OPK_MEM) && !(bit (i) && (s->mem_written >> i) & 1))
         {
-          snprintf (msg, sizeof msg, "%s is a memory output, but the asm does not write all of it on every path",
+          sa_snprintf (msg, sizeof msg, "%s is a memory output, but the asm does not write all of it on every path",
                     opnd_label (m, i, a, sizeof a));
           say (c, SA_OUTPUT_UNSET, NULL, msg);
         }
@@ -1503,12 +1532,16 @@ run (struct ctx *c0, const struct prog *p, const struct model *m, struct sa_resu
       }
   }
 
-  in = calloc ((size_t) n + 1, sizeof *in);
+  /* Only the reached flags: join copies a whole state into one that
+     is not reached.  */
+  in = malloc (((size_t) n + 1) * sizeof *in);
   if (!in)
     {
       add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
       return;
     }
+  for (int i = 0; i <= n; i++)
+    in[i].reached = 0;
   memset (&exit_fall, 0, sizeof exit_fall);
   memset (&exit_goto, 0, sizeof exit_goto);
   entry_state (c, &in[0]);
@@ -1568,7 +1601,7 @@ add_ops (const struct model *m, uint64_t set, char *buf, size_t len)
     if ((set >> i) & 1)
       {
         size_t n = strlen (buf);
-        snprintf (buf + n, len - n, "%s%s", first ? "" : ", ", opnd_label (m, i, a, sizeof a));
+        sa_snprintf (buf + n, len - n, "%s%s", first ? "" : ", ", opnd_label (m, i, a, sizeof a));
         first = 0;
       }
 }
@@ -1601,9 +1634,9 @@ summarize (const struct ctx *c, struct sa_result *res)
     if (rs_has (&c->written, r) && rs_has (&m->clobbered, r))
       {
         n = strlen (regs);
-        snprintf (regs + n, sizeof regs - n, "%s%%%s", *regs ? ", " : "", clobber_name (r));
+        sa_snprintf (regs + n, sizeof regs - n, "%s%%%s", *regs ? ", " : "", clobber_name (r));
       }
-  snprintf (b, len, "reads %s; writes %s; destroys %s%s; memory: %s%s%s; story: ",
+  sa_snprintf (b, len, "reads %s; writes %s; destroys %s%s; memory: %s%s%s; story: ",
             *ins ? ins : "nothing", *outs ? outs : "nothing", *regs ? regs : "nothing",
             c->flags_written ? " and the flags" : "",
             c->mem_read & 1 ? "reads" : c->mem_read ? "may read" : "",
@@ -1612,12 +1645,12 @@ summarize (const struct ctx *c, struct sa_result *res)
             : c->mem_read ? "" : "none");
   n = strlen (b);
   if (!m->in->is_volatile && !c->mem_written && *outs)
-    snprintf (b + n, len - n, "%s = f(%s), a pure function%s", outs, *ins ? ins : "",
+    sa_snprintf (b + n, len - n, "%s = f(%s), a pure function%s", outs, *ins ? ins : "",
               c->mem_read ? " of its inputs and the memory it reads" : " of its inputs");
   else if (*outs)
-    snprintf (b + n, len - n, "%s = f(%s), a call with side effects", outs, *ins ? ins : "");
+    sa_snprintf (b + n, len - n, "%s = f(%s), a call with side effects", outs, *ins ? ins : "");
   else
-    snprintf (b + n, len - n, "f(%s), a call with side effects and no result", *ins ? ins : "");
+    sa_snprintf (b + n, len - n, "f(%s), a call with side effects and no result", *ins ? ins : "");
 }
 
 /* Registers the asm borrows (writes without declaring, then restores)
@@ -1627,21 +1660,27 @@ void
 check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
 {
   struct ctx c;
-  struct model *alt;
+  struct model *alt = NULL;
+  regset borrowed;
 
   run (&c, p, m, res, NULL);
   if (res->n_reasons)
     return;
   if (!m->in->no_summary)
     summarize (&c, res);
-  alt = malloc (sizeof *alt);
-  if (!alt)
+  /* Registers written and not declared (so restored, or the asm is
+     rejected already).  */
+  borrowed.w[0] = c.written.w[0] & ~m->clobbered.w[0];
+  borrowed.w[1] = c.written.w[1] & ~m->clobbered.w[1];
+  rs_del (&borrowed, X86_RSP);
+  if (rs_empty (&borrowed))
     return;
   for (int r = X86_RAX; r < X86_NREGS && !res->n_reasons; r++)
     {
-      if (!rs_has (&c.written, r) || rs_has (&m->clobbered, r)
-          || c.loc_out[r] >= 0 || c.loc_in[r] >= 0 || r == X86_RSP)
+      if (!rs_has (&borrowed, r) || c.loc_out[r] >= 0 || c.loc_in[r] >= 0)
         continue;
+      if (!alt && !(alt = malloc (sizeof *alt)))
+        return;
       for (int v = 0; v < m->nops && !res->n_reasons; v++)
         {
           const struct opnd *o = &m->op[v];
@@ -1656,7 +1695,7 @@ check_prog (const struct prog *p, const struct model *m, struct sa_result *res)
                 alt->op[k].loc = r;
                 alt->op[k].fixed[0] = r;
               }
-          snprintf (scen, sizeof scen, "if GCC puts %s in %%%s",
+          sa_snprintf (scen, sizeof scen, "if GCC puts %s in %%%s",
                     opnd_label (m, v, a, sizeof a), x86_reg_name (r, 8));
           run (&c2, p, alt, res, scen);
         }

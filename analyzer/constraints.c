@@ -11,7 +11,17 @@
 int
 rs_count (const regset *s)
 {
-  return __builtin_popcountll (s->w[0]) + __builtin_popcountll (s->w[1]);
+  /* Not __builtin_popcountll: without -mpopcnt that is a libgcc call.  */
+  int n = 0;
+  for (int k = 0; k < 2; k++)
+    {
+      uint64_t x = s->w[k];
+      x -= (x >> 1) & 0x5555555555555555u;
+      x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+      x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+      n += (int) ((x * 0x0101010101010101u) >> 56);
+    }
+  return n;
 }
 
 int
@@ -112,7 +122,7 @@ parse_one (struct model *m, struct opnd *o, const char *c, struct sa_result *res
         case '@':
           if (!o->output || strncmp (s, "@cc", 3) != 0)
             goto bad;
-          snprintf (o->ccname, sizeof o->ccname, "%s", s + 3);
+          sa_snprintf (o->ccname, sizeof o->ccname, "%s", s + 3);
           o->flagcc = cond_flags (o->ccname);
           if (!o->flagcc)
             goto bad;
@@ -376,8 +386,8 @@ const char *
 opnd_label (const struct model *m, int no, char *buf, unsigned len)
 {
   if (no >= 0 && no < m->nops && m->op[no].name)
-    snprintf (buf, len, "%%[%s]", m->op[no].name);
+    sa_snprintf (buf, len, "%%[%s]", m->op[no].name);
   else
-    snprintf (buf, len, "%%%d", no);
+    sa_snprintf (buf, len, "%%%d", no);
   return buf;
 }

@@ -34,7 +34,7 @@ sa_identify (const char *text, unsigned *opsize, char *msg, unsigned msglen)
       if (p.ninsns != 1)
         {
           if (msg && msglen)
-            snprintf (msg, msglen, "%d instructions, expected one", p.ninsns);
+            sa_snprintf (msg, msglen, "%d instructions, expected one", p.ninsns);
         }
       else if (match_forms (&p, &m, &res) == 0 && p.insns[0].base)
         {
@@ -45,7 +45,7 @@ sa_identify (const char *text, unsigned *opsize, char *msg, unsigned msglen)
         }
     }
   if (idx < 0 && msg && msglen && !msg[0])
-    snprintf (msg, msglen, "%s", res.n_reasons ? res.reasons[0].message : "no form matches");
+    sa_snprintf (msg, msglen, "%s", res.n_reasons ? res.reasons[0].message : "no form matches");
   free_prog (&p);
   return idx;
 }

@@ -5,6 +5,7 @@
 #ifndef SAFEASM_INTERNAL_H
 #define SAFEASM_INTERNAL_H
 
+#include <stdarg.h>
 #include <stdint.h>
 #include "safeasm.h"
 #include "x86db.h"
@@ -18,6 +19,7 @@
 typedef struct { uint64_t w[2]; } regset;
 
 static inline void rs_add (regset *s, int r) { s->w[r >> 6] |= (uint64_t) 1 << (r & 63); }
+static inline void rs_del (regset *s, int r) { s->w[r >> 6] &= ~((uint64_t) 1 << (r & 63)); }
 static inline int rs_has (const regset *s, int r) { return (s->w[r >> 6] >> (r & 63)) & 1; }
 static inline int rs_empty (const regset *s) { return !(s->w[0] | s->w[1]); }
 static inline int rs_meets (const regset *a, const regset *b)
@@ -32,6 +34,7 @@ int rs_first (const regset *s);
 #define NFLAGS 7
 #define LOC_V0 (LOC_FLAG0 + NFLAGS)
 #define NLOC (LOC_V0 + MAX_OPERANDS)
+_Static_assert (NLOC <= 128, "a regset holds every location");
 
 /* ---- operands (constraints.c) ---- */
 
@@ -129,10 +132,13 @@ struct insn {
 
 struct labeldef { char name[64]; int num; int at; };
 
+#define PROG_INLINE 4            /* instructions a prog holds without malloc */
+
 struct prog {
   int ninsns;
   int cap;                      /* insns allocated */
-  struct insn *insns;
+  struct insn *insns;           /* INL, or from malloc when it outgrows it */
+  struct insn inl[PROG_INLINE];
   int nlabels;
   struct labeldef labels[MAX_LABELS * 4];
 };
@@ -148,6 +154,14 @@ struct sa_reason *add_reason (struct sa_result *res, enum sa_code code,
   __attribute__ ((format (printf, 4, 5)))
 #endif
   ;
+
+/* format.c: snprintf and vsnprintf, faster (see there).  */
+int sa_snprintf (char *buf, size_t size, const char *fmt, ...)
+#if defined __GNUC__
+  __attribute__ ((format (printf, 3, 4)))
+#endif
+  ;
+int sa_vsnprintf (char *buf, size_t size, const char *fmt, va_list ap);
 
 /* constraints.c */
 int parse_operands (struct model *m, const struct sa_asm *in, struct sa_result *res);

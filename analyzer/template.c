@@ -57,13 +57,23 @@ put (struct buf *b, char c)
   return 0;
 }
 
+/* Append [S, S+N).  */
+static int
+putn (struct buf *b, const char *s, size_t n)
+{
+  while (b->n + n >= b->cap)
+    if (grow (b) < 0)
+      return -1;
+  memcpy (b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = 0;
+  return 0;
+}
+
 static int
 puts_buf (struct buf *b, const char *s)
 {
-  while (*s)
-    if (put (b, *s++) < 0)
-      return -1;
-  return 0;
+  return putn (b, s, strlen (s));
 }
 
 /* Keep the AT&T alternative of each {att|intel} group.  Returns 1 if
@@ -169,8 +179,11 @@ render (const char *s, size_t len, const struct model *m, struct buf *out,
 
       if (s[i] != '%')
         {
-          if (put (out, s[i]) < 0)
+          const char *pc = memchr (s + i, '%', len - i);
+          size_t run = pc ? (size_t) (pc - (s + i)) : len - i;
+          if (putn (out, s + i, run) < 0)
             return -1;
+          i += run - 1;
           continue;
         }
       if (i + 1 >= len)
@@ -291,7 +304,7 @@ add_label (struct prog *p, const char *name, size_t len, int at, struct sa_resul
     if (!isdigit ((unsigned char) name[i]))
       numeric = 0;
   l->num = numeric ? atoi (name) : -1;
-  snprintf (l->name, sizeof l->name, "%.*s", (int) len, name);
+  sa_snprintf (l->name, sizeof l->name, "%.*s", (int) len, name);
   l->at = at;
   return 0;
 }
@@ -568,7 +581,7 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
                  absolute memory reference.  */
               o->kinds = X86_K_MEM | X86_K_LABEL;
               o->lbl = LBL_SYMBOL;
-              snprintf (o->lblname, sizeof o->lblname, "%%%c%d", mod, no);
+              sa_snprintf (o->lblname, sizeof o->lblname, "%%%c%d", mod, no);
               o->has_disp = 1;
               o->disp_symbolic = 1;
               return 0;
@@ -754,7 +767,7 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
             }
         }
       o->lbl = LBL_SYMBOL;
-      snprintf (o->lblname, sizeof o->lblname, "%.63s", p);
+      sa_snprintf (o->lblname, sizeof o->lblname, "%.63s", p);
     }
     return 0;
   }
@@ -852,9 +865,9 @@ parse_byte_directive (struct prog *p, const struct model *m, const struct insn *
           char left[64];
           size_t o = 0;
           for (size_t i = at; i < n && o + 8 < sizeof left; i++)
-            o += (size_t) snprintf (left + o, sizeof left - o, "%s0x%02x", i > at ? " " : "", b[i]);
+            o += (size_t) sa_snprintf (left + o, sizeof left - o, "%s0x%02x", i > at ? " " : "", b[i]);
           if (at + (o + 1) / 5 < n)
-            snprintf (left + o, sizeof left - o, " ...");
+            sa_snprintf (left + o, sizeof left - o, " ...");
           add_reason (res, SA_DIRECTIVE, cur,
                       "the directive `.byte` emits data; its bytes from byte %zu on (%s) are not"
                       " an instruction safeasm knows, so it cannot check what they do",
@@ -891,16 +904,16 @@ parse_byte_directive (struct prog *p, const struct model *m, const struct insn *
         continue;
       /* Show the bytes and what they are.  */
       if (ninsns == 1)
-        o = (size_t) snprintf (shown, sizeof shown, "%s", cur->text);
+        o = (size_t) sa_snprintf (shown, sizeof shown, "%s", cur->text);
       else
         {
-          o = (size_t) snprintf (shown, sizeof shown, ".byte ");
+          o = (size_t) sa_snprintf (shown, sizeof shown, ".byte ");
           for (size_t j = 0; j < d[i].len && o < sizeof shown; j++)
-            o += (size_t) snprintf (shown + o, sizeof shown - o, "%s0x%02x", j ? "," : "",
+            o += (size_t) sa_snprintf (shown + o, sizeof shown - o, "%s0x%02x", j ? "," : "",
                                     b[d[i].at + j]);
         }
       if (o < sizeof shown)
-        snprintf (shown + o, sizeof shown - o, " (%s)", d[i].att);
+        sa_snprintf (shown + o, sizeof shown - o, " (%s)", d[i].att);
       memcpy (p->insns[before].text, shown, sizeof shown);
     }
   return 1;
@@ -911,7 +924,7 @@ static int
 parse_statement (struct prog *p, const struct model *m, const char *s, size_t len,
                  unsigned line, unsigned *pending, struct sa_result *res)
 {
-  struct insn cur;
+  struct insn *cur, spill;
   struct buf rb;
   const char *t, *e;
   char word[32];
@@ -926,18 +939,48 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
   if (!len)
     return 0;
 
+  /* The statement is parsed where it will stay, in the next free
+     element of P->insns (an instruction is about 1.3 kB); it counts
+     once P->ninsns takes it.  */
+  if (!p->insns)
+    {
+      p->insns = p->inl;
+      p->cap = PROG_INLINE;
+    }
+  if (p->ninsns == p->cap && p->cap < MAX_INSNS)
+    {
+      int cap = 2 * p->cap;
+      struct insn *n;
+      cap = cap < MAX_INSNS ? cap : MAX_INSNS;
+      n = p->insns == p->inl ? malloc ((size_t) cap * sizeof *n)
+                             : realloc (p->insns, (size_t) cap * sizeof *n);
+      if (!n)
+        {
+          add_reason (res, SA_TOO_COMPLEX, NULL, "out of memory");
+          return -1;
+        }
+      if (p->insns == p->inl)
+        memcpy (n, p->inl, sizeof p->inl);
+      p->insns = n;
+      p->cap = cap;
+    }
+  if (p->ninsns >= MAX_INSNS)
+    cur = &spill;               /* full: for the labels and the message */
+  else
+    cur = &p->insns[p->ninsns];
+
   /* Not the operands (parse_operand sets each one it parses) nor the
      decorated form (decorate writes it when it is used).  */
-  memset (&cur, 0, offsetof (struct insn, ops));
-  cur.form = cur.base = NULL;
-  cur.rounding = cur.goto_exit = 0;
-  cur.xattrs = cur.opsize = 0;
-  cur.line = line;
-  cur.target = -2;
+  memset (cur, 0, offsetof (struct insn, ops));
+  cur->form = cur->base = NULL;
+  cur->rounding = cur->goto_exit = 0;
+  cur->xattrs = cur->opsize = 0;
+  cur->line = line;
+  cur->target = -2;
   {
-    size_t n = len < sizeof cur.text ? len : sizeof cur.text - 1;
-    memcpy (cur.text, s, n);
-    cur.text[n] = 0;
+    size_t n = len < sizeof cur->text ? len : sizeof cur->text - 1;
+    memcpy (cur->text, s, n);
+    cur->text[n] = 0;
   }
 
   if (m->in->basic)
@@ -946,7 +989,7 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
         if (put (&rb, s[i]) < 0)
           goto oom;
     }
-  else if (render (s, len, m, &rb, &cur, res) < 0)
+  else if (render (s, len, m, &rb, cur, res) < 0)
     goto out;
   if (!rb.p && put (&rb, 0) < 0)
     goto oom;
@@ -960,7 +1003,7 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
         q++;
       if (q > t && *q == ':' && q[1] != ':')
         {
-          if (add_label (p, t, (size_t) (q - t), p->ninsns, res, &cur) < 0)
+          if (add_label (p, t, (size_t) (q - t), p->ninsns, res, cur) < 0)
             goto out;
           t = skip_ws (q + 1);
           continue;
@@ -974,7 +1017,7 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
     }
 
   /* Prefixes, then the mnemonic.  */
-  cur.prefixes = *pending;
+  cur->prefixes = *pending;
   for (;;)
     {
       unsigned f;
@@ -985,17 +1028,17 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
       word[wn] = 0;
       if (*e && !isspace ((unsigned char) *e))
         {
-          add_reason (res, SA_UNKNOWN_INSN, &cur, "`%s` is not an instruction safeasm knows",
-                      cur.text);
+          add_reason (res, SA_UNKNOWN_INSN, cur, "`%s` is not an instruction safeasm knows",
+                      cur->text);
           goto out;
         }
       if (is_prefix (word, &f))
         {
-          cur.prefixes |= f;
+          cur->prefixes |= f;
           t = skip_ws (e);
           if (!*t)
             {
-              *pending = cur.prefixes;
+              *pending = cur->prefixes;
               rc = 0;
               goto out;
             }
@@ -1007,26 +1050,32 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
     {
       /* "rep; nop": name the instruction with its prefix.  */
       char full[SA_INSN_LEN + 32];
-      snprintf (full, sizeof full, "%s%s%s%s; %s",
+      sa_snprintf (full, sizeof full, "%s%s%s%s; %s",
                 *pending & PFX_LOCK ? "lock" : "", *pending & PFX_REP ? "rep" : "",
                 *pending & PFX_REPE ? "repe" : "", *pending & PFX_REPNE ? "repne" : "",
-                cur.text);
+                cur->text);
       size_t n = strlen (full);
-      if (n >= sizeof cur.text)
-        n = sizeof cur.text - 1;
-      memcpy (cur.text, full, n);
-      cur.text[n] = 0;
+      if (n >= sizeof cur->text)
+        n = sizeof cur->text - 1;
+      memcpy (cur->text, full, n);
+      cur->text[n] = 0;
     }
   *pending = 0;
-  memcpy (cur.mnem, word, wn + 1);       /* word has at most 31 characters */
+  memcpy (cur->mnem, word, wn + 1);       /* word has at most 31 characters */
   if (word[0] == '.')
     {
-      if (strcmp (word, ".byte") == 0 && parse_byte_directive (p, m, &cur, e, res, &rc))
-        goto out;
+      if (strcmp (word, ".byte") == 0)
+        {
+          /* The instructions it spells are parsed into P->insns, over
+             *CUR: work from a copy.  */
+          struct insn directive = *cur;
+          if (parse_byte_directive (p, m, &directive, e, res, &rc))
+            goto out;
+        }
       if (harmless_directive (word))
         rc = 0;
       else
-        add_reason (res, SA_DIRECTIVE, &cur,
+        add_reason (res, SA_DIRECTIVE, cur,
                     "the directive `%s` emits data or changes how the rest is assembled;"
                     " safeasm cannot check what it produces", word);
       goto out;
@@ -1050,40 +1099,30 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
           if (*q)
             q++;
         }
-      if (cur.nops >= X86_MAX_OPS - 1
-          || parse_operand (&cur.ops[cur.nops], t, q, m) < 0
-          || (cur.ops[cur.nops].rounding && cur.rounding))
+      if (cur->nops >= X86_MAX_OPS - 1
+          || parse_operand (&cur->ops[cur->nops], t, q, m) < 0
+          || (cur->ops[cur->nops].rounding && cur->rounding))
         {
-          add_reason (res, SA_TEMPLATE_SYNTAX, &cur,
-                      "safeasm cannot parse the operands of `%s`", cur.text);
+          add_reason (res, SA_TEMPLATE_SYNTAX, cur,
+                      "safeasm cannot parse the operands of `%s`", cur->text);
           goto out;
         }
-      if (cur.ops[cur.nops].rounding)
-        cur.rounding = cur.ops[cur.nops].rounding;  /* {rn-sae}: not an operand; gas takes
+      if (cur->ops[cur->nops].rounding)
+        cur->rounding = cur->ops[cur->nops].rounding;  /* {rn-sae}: not an operand; gas takes
                                                        it first or after an immediate or
                                                        GPR source */
       else
-        cur.nops++;
+        cur->nops++;
       t = *q ? q + 1 : q;
     }
 
   if (p->ninsns >= MAX_INSNS)
     {
-      add_reason (res, SA_TOO_COMPLEX, &cur, "the template has more than %d instructions",
+      add_reason (res, SA_TOO_COMPLEX, cur, "the template has more than %d instructions",
                   MAX_INSNS);
       goto out;
     }
-  if (p->ninsns == p->cap)
-    {
-      int cap = p->cap ? 2 * p->cap : 4;
-      struct insn *n = realloc (p->insns, (size_t) (cap < MAX_INSNS ? cap : MAX_INSNS)
-                                          * sizeof *n);
-      if (!n)
-        goto oom;
-      p->insns = n;
-      p->cap = cap < MAX_INSNS ? cap : MAX_INSNS;
-    }
-  p->insns[p->ninsns++] = cur;
+  p->ninsns++;
   rc = 0;
   goto out;
 
@@ -1122,7 +1161,7 @@ resolve_labels (struct prog *p)
             if (best < 0)
               {
                 o->lbl = LBL_SYMBOL;
-                snprintf (o->lblname, sizeof o->lblname, "%d%c", o->lblnum, o->lbldir);
+                sa_snprintf (o->lblname, sizeof o->lblname, "%d%c", o->lblnum, o->lbldir);
               }
             else
               o->lblnum = p->labels[best].at;
@@ -1143,7 +1182,7 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
 {
   const struct sa_asm *in = m->in;
   struct buf att;
-  const char *s;
+  const char *s, *text;
   unsigned line = 1, pending = 0;
   int had = 0, rc = 0, nonblank = 0;
   size_t tlen = strlen (in->tmpl ? in->tmpl : "");
@@ -1160,33 +1199,34 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
                   tlen, MAX_TEMPLATE);
       return -1;
     }
-  if (in->basic)
+  /* The AT&T text: the template itself unless it has {att|intel}
+     alternatives (or escapes of those characters) to choose from.  */
+  text = in->tmpl ? in->tmpl : "";
+  if (!in->basic && strpbrk (text, "{|}"))
     {
-      if (puts_buf (&att, in->tmpl ? in->tmpl : "") < 0)
-        goto oom;
-    }
-  else if ((had = select_att (in->tmpl ? in->tmpl : "", &att, res)) < 0)
-    {
-      buf_free (&att);
-      return -1;
-    }
-  if (!att.p && put (&att, 0) < 0)
-    goto oom;
-
-  for (s = att.p; *s; s++)
-    {
-      if (!isspace ((unsigned char) *s))
-        nonblank = 1;
-      /* The analyzer marks operand references with these bytes: a
-         template that contains them itself is not one it can read.  */
-      if (*s == PH_START || *s == PH_END)
+      if ((had = select_att (text, &att, res)) < 0)
         {
-          add_reason (res, SA_TEMPLATE_SYNTAX, NULL,
-                      "the template contains the control byte \\%03o", (unsigned) *s);
           buf_free (&att);
           return -1;
         }
+      text = att.p;
     }
+
+  /* The analyzer marks operand references with these bytes: a
+     template that contains them itself is not one it can read.  */
+  {
+    static const char marks[] = { PH_START, PH_END, 0 };
+    const char *mark = strpbrk (text, marks);
+    if (mark)
+      {
+        add_reason (res, SA_TEMPLATE_SYNTAX, NULL,
+                    "the template contains the control byte \\%03o", (unsigned) *mark);
+        buf_free (&att);
+        return -1;
+      }
+  }
+  for (s = text; *s && !nonblank; s++)
+    nonblank = !isspace ((unsigned char) *s);
   if (in->dialect == SA_DIALECT_INTEL && !had && nonblank)
     {
       add_reason (res, SA_DIALECT, NULL,
@@ -1197,7 +1237,7 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
     }
 
   /* Split into statements at newlines and ';', dropping comments.  */
-  s = att.p;
+  s = text;
   while (*s)
     {
       struct buf st;
@@ -1262,6 +1302,7 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
 void
 free_prog (struct prog *p)
 {
-  free (p->insns);
+  if (p->insns != p->inl)
+    free (p->insns);
   p->insns = NULL;
 }

@@ -1,13 +1,14 @@
 /* throughput.c -- statements per second of sa_analyze, for bench/bench.sh.
 
-     throughput STMTS.BIN [SECONDS]
+     throughput STMTS.BIN [SECONDS [RUN]]
 
    STMTS.BIN holds records "length (4 bytes, little-endian) + input of
    analyzer/fuzz.c" (bench/gen.py writes it).  All are decoded first;
    then sa_analyze runs over them again and again for about SECONDS
    (default 2), and the rate is printed: without effect summaries (the
    plugin's default), with them (report or explain), and over the
-   accepted statements alone.  Built with fuzz.c's decoder
+   accepted statements alone; RUN (0, 1 or 2) picks one of those, for
+   profiling.  Built with fuzz.c's decoder
    (#include), without libFuzzer.  */
 
 #define _POSIX_C_SOURCE 199309L
@@ -73,8 +74,11 @@ main (int argc, char **argv)
   for (size_t i = 0; i < n; i++)
     if (sa_analyze (&st[i].a, &r) == SA_ACCEPT)
       acc[nacc++] = i;
+  int only = argc > 3 ? atoi (argv[3]) : -1;
   for (int run = 0; run < 3; run++)
     {
+      if (only >= 0 && run != only)
+        continue;
       size_t m = run == 2 ? nacc : n;
       for (size_t i = 0; i < n; i++)
         st[i].a.no_summary = run != 1;

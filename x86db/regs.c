@@ -133,13 +133,35 @@ static const struct x86_regname *pick (const struct x86_regname *t, size_t n,
   return best;
 }
 
+/* The answers of x86_reg_name by register and size class: a name's
+   size is one of 1 2 4 8 10 16 32 64, and the choice depends only on
+   which of those SIZE exceeds.  Filled as asked.  */
+static const char *named[X86_NREGS][9];
+
+static unsigned size_class (unsigned size)
+{
+  static const unsigned bound[] = { 1, 2, 4, 8, 10, 16, 32, 64 };
+  unsigned c = 0;
+  while (c < sizeof bound / sizeof bound[0] && size > bound[c])
+    c++;
+  return c;
+}
+
 const char *x86_reg_name (int reg, unsigned size)
 {
   const struct x86_regname *p;
+  const char **cached = 0;
   if (!size)
     size = 255;                 /* the whole register */
+  if (reg >= 0 && reg < X86_NREGS) {
+    cached = &named[reg][size_class (size)];
+    if (*cached)
+      return *cached;
+  }
   p = pick (names, NNAMES, reg, size);
   if (!p)
     p = pick (unnamed, sizeof unnamed / sizeof unnamed[0], reg, size);
+  if (cached)
+    *cached = p ? p->name : "?";
   return p ? p->name : "?";
 }
