@@ -232,6 +232,34 @@ entry_state (const struct ctx *c, struct state *s)
     }
 }
 
+/* Join location B into A (PTOK: the token for "either value").  */
+static int
+join_loc (struct lstate *a, const struct lstate *b, uint32_t ptok)
+{
+  int changed = 0;
+  if (a->tok != b->tok && a->tok != ptok)
+    {
+      a->tok = ptok;
+      changed = 1;
+    }
+  if (b->def < a->def)
+    {
+      a->def = b->def;
+      changed = 1;
+    }
+  if (a->writer < 0 && b->writer >= 0)
+    {
+      a->writer = b->writer;
+      changed = 1;
+    }
+  if (a->origin < 0 && b->origin >= 0)
+    {
+      a->origin = b->origin;
+      changed = 1;
+    }
+  return changed;
+}
+
 static int
 join (struct state *into, const struct state *from, int at)
 {
@@ -272,31 +300,24 @@ join (struct state *into, const struct state *from, int at)
       into->rsp_known = 0;
       changed = 1;
     }
-  for (int i = 0; i < NLOC + NSLOTS; i++)
-    {
-      struct lstate *a = i < NLOC ? &into->l[i] : &into->slot[i - NLOC];
-      const struct lstate *b = i < NLOC ? &from->l[i] : &from->slot[i - NLOC];
-      if (a->tok != b->tok && a->tok != PTOK (at, i))
-        {
-          a->tok = PTOK (at, i);
-          changed = 1;
-        }
-      if (b->def < a->def)
-        {
-          a->def = b->def;
-          changed = 1;
-        }
-      if (a->writer < 0 && b->writer >= 0)
-        {
-          a->writer = b->writer;
-          changed = 1;
-        }
-      if (a->origin < 0 && b->origin >= 0)
-        {
-          a->origin = b->origin;
-          changed = 1;
-        }
-    }
+#ifdef SAFEASM_SELFCHECK
+  /* A location neither path touched is as it was on entry in both.  */
+  for (int i = 0; i < NLOC; i++)
+    if (!rs_has (&into->touched, i)
+        && (into->l[i].tok != from->l[i].tok || into->l[i].def != from->l[i].def
+            || into->l[i].writer != from->l[i].writer
+            || into->l[i].origin != from->l[i].origin))
+      {
+        fprintf (stderr, "safeasm: location %d differs untouched\n", i);
+        abort ();
+      }
+#endif
+  /* The locations either path touched, then the stack slots.  */
+  regset todo = into->touched;
+  for (int i; (i = rs_pop (&todo)) >= 0;)
+    changed |= join_loc (&into->l[i], &from->l[i], PTOK (at, i));
+  for (int k = 0; k < NSLOTS; k++)
+    changed |= join_loc (&into->slot[k], &from->slot[k], PTOK (at, NLOC + k));
   return changed;
 }
 
@@ -721,11 +742,11 @@ check_class (struct ctx *c, const struct insn *in)
     {
     case X86_C_PRIV:
       sa_snprintf (msg, sizeof msg, "`%s` is privileged%s%s", in->text,
-                *f->why ? ": " : "", f->why);
+                *x86_why (f) ? ": " : "", x86_why (f));
       say (c, SA_PRIVILEGED, in, msg);
       return;
     case X86_C_REJECT:
-      sa_snprintf (msg, sizeof msg, "`%s` is rejected%s%s", in->text, *f->why ? ": " : "", f->why);
+      sa_snprintf (msg, sizeof msg, "`%s` is rejected%s%s", in->text, *x86_why (f) ? ": " : "", x86_why (f));
       say (c, SA_REJECTED_INSN, in, msg);
       return;
     case X86_C_STACK:
@@ -748,7 +769,7 @@ check_class (struct ctx *c, const struct insn *in)
     case X86_C_SAFE:
       {
         long long leaf;
-        if (!m->in->is_volatile && m->nout > 0 && strcmp (f->mnemonic, "cpuid") == 0
+        if (!m->in->is_volatile && m->nout > 0 && strcmp (x86_mnemonic (f), "cpuid") == 0
             && const_in (c, X86_RAX, &leaf) && leaf >= 0
             && x86db_cpuid_leaf_per_core ((unsigned long) leaf))
           {
@@ -1098,7 +1119,7 @@ apply (struct ctx *c, struct state *s, int i)
           if (c->loc_in[im->reg] >= 0)
             check_early (c, s, in, c->loc_in[im->reg], 0, imp_width (in, im));
           /* cpuid leaves with sub-leaves read ecx for real.  */
-          if (im->reg == X86_RCX && strcmp (f->mnemonic, "cpuid") == 0
+          if (im->reg == X86_RCX && strcmp (x86_mnemonic (f), "cpuid") == 0
               && const_in (c, X86_RAX, &leaf) && leaf >= 0
               && x86db_cpuid_leaf_has_subleaf ((unsigned long) leaf)
               && s->l[X86_RCX].def < 4)
@@ -1350,9 +1371,7 @@ exit_checks (struct ctx *c, const struct state *s, int fallthrough)
       }
 #endif
   /* The locations some instruction may have changed, in order.  */
-  for (int loc; (loc = touched.w[0] ? __builtin_ctzll (touched.w[0])
-                       : touched.w[1] ? 64 + __builtin_ctzll (touched.w[1]) : -1) >= 0;
-       rs_del (&touched, loc))
+  for (int loc; (loc = rs_pop (&touched)) >= 0;)
     {
       const struct lstate *l = &s->l[loc];
       const struct insn *w;

@@ -432,10 +432,10 @@ list_db (void)
       char sfx[8], ops[256];
       sfx_string (f->suffixes, sfx);
       ops_string (f, ops, sizeof ops);
-      printf ("%-14s %-5s %-24s class=%s%s%s%s%s%s%s\n", f->mnemonic, sfx, ops,
-              class_name (f->cls), *f->feature ? " feat=" : "", f->feature,
-              *f->evex_feature ? " evex=" : "", f->evex_feature,
-              *f->why ? " why=" : "", f->why);
+      printf ("%-14s %-5s %-24s class=%s%s%s%s%s%s%s\n", x86_mnemonic (f), sfx, ops,
+              class_name (f->cls), *x86_feature (f) ? " feat=" : "", x86_feature (f),
+              *x86_evex_feature (f) ? " evex=" : "", x86_evex_feature (f),
+              *x86_why (f) ? " why=" : "", x86_why (f));
     }
 }
 
@@ -473,7 +473,7 @@ list_full (void)
       char buf[64];
       int n;
       sfx_string (f->suffixes, buf);
-      printf ("%zu %s sfx=%s ops=", i, f->mnemonic, buf);
+      printf ("%zu %s sfx=%s ops=", i, x86_mnemonic (f), buf);
       for (unsigned j = 0; j < f->nops; j++)
         {
           char a[8], k[16];
@@ -519,10 +519,10 @@ list_full (void)
         printf ("-");
       printf (" flow=%s stack=%d x87=%d class=%s feat=%s evex=%s bcst=%u",
               f->flow < sizeof flow_names / sizeof flow_names[0] ? flow_names[f->flow] : "?",
-              f->stack, f->x87, class_name (f->cls), *f->feature ? f->feature : "-",
-              *f->evex_feature ? f->evex_feature : "-", f->bcst);
-      print_quoted ("group", f->group ? f->group : "");
-      print_quoted ("why", f->why ? f->why : "");
+              f->stack, f->x87, class_name (f->cls), *x86_feature (f) ? x86_feature (f) : "-",
+              *x86_evex_feature (f) ? x86_evex_feature (f) : "-", f->bcst);
+      print_quoted ("group", x86_group (f));
+      print_quoted ("why", x86_why (f));
       putchar ('\n');
     }
 }
@@ -548,7 +548,7 @@ identify_lines (void)
       if (idx < 0)
         printf ("- %s\n", msg);
       else
-        printf ("%ld %u %s\n", idx, opsize, x86db_forms[idx].mnemonic);
+        printf ("%ld %u %s\n", idx, opsize, x86_mnemonic (&x86db_forms[idx]));
     }
   return 0;
 }

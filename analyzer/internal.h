@@ -20,6 +20,18 @@ typedef struct { uint64_t w[2]; } regset;
 
 static inline void rs_add (regset *s, int r) { s->w[r >> 6] |= (uint64_t) 1 << (r & 63); }
 static inline void rs_del (regset *s, int r) { s->w[r >> 6] &= ~((uint64_t) 1 << (r & 63)); }
+/* Remove the lowest member of S and return it; -1 if S is empty.  */
+static inline int rs_pop (regset *s)
+{
+  for (int k = 0; k < 2; k++)
+    if (s->w[k])
+      {
+        int r = k * 64 + __builtin_ctzll (s->w[k]);
+        s->w[k] &= s->w[k] - 1;
+        return r;
+      }
+  return -1;
+}
 static inline int rs_has (const regset *s, int r) { return (s->w[r >> 6] >> (r & 63)) & 1; }
 static inline int rs_empty (const regset *s) { return !(s->w[0] | s->w[1]); }
 static inline int rs_meets (const regset *a, const regset *b)
@@ -98,7 +110,6 @@ struct iop {
   /* branch targets */
   int lbl;                      /* LBL_* */
   int lblnum;                   /* numeric local label, or goto label index */
-  char lblname[64];
   char lbldir;                  /* 'b' or 'f' for numeric labels */
   /* AVX-512 decorations */
   int mask;                     /* {%kN}: the write mask register, 0 if none */
@@ -106,6 +117,7 @@ struct iop {
   int zeroing;                  /* {z} */
   int bcst;                     /* {1toN}: N, 0 if not a broadcast */
   int rounding;                 /* a whole {rn-sae}-style operand: RND_* */
+  char lblname[64];             /* last: parse_operand clears what comes before */
 };
 
 enum { RND_NONE, RND_ER, RND_SAE };

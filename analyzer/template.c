@@ -2,12 +2,22 @@
    the operands: {att|intel} alternatives, statements and comments,
    labels, prefixes, mnemonics and operands with their %-references.  */
 
-#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "internal.h"
+
+/* ASCII character classes (the C locale's), whatever locale the
+   compiler runs in: gas reads templates byte by byte.  */
+static inline int a_digit (int c) { return c >= '0' && c <= '9'; }
+static inline int a_alpha (int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static inline int a_alnum (int c) { return a_alpha (c) || a_digit (c); }
+static inline int a_xdigit (int c)
+{ return a_digit (c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static inline int a_space (int c)
+{ return c == ' ' || (c >= '\t' && c <= '\r'); }
+static inline int a_lower (int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 
 #define PH_START '\001'         /* placeholder: \001 NUMBER , MODIFIER \002 */
 #define PH_END '\002'
@@ -201,7 +211,7 @@ render (const char *s, size_t len, const struct model *m, struct buf *out,
             return -1;
           continue;
         }
-      if (isalpha ((unsigned char) s[i]))
+      if (a_alpha ((unsigned char) s[i]))
         {
           if (!strchr ("bwkqhlcnPpazxtgHV", s[i]))
             goto bad;
@@ -209,10 +219,10 @@ render (const char *s, size_t len, const struct model *m, struct buf *out,
           if (i >= len)
             goto bad;
         }
-      if (isdigit ((unsigned char) s[i]))
+      if (a_digit ((unsigned char) s[i]))
         {
           no = 0;
-          while (i < len && isdigit ((unsigned char) s[i]) && no < 100000)
+          while (i < len && a_digit ((unsigned char) s[i]) && no < 100000)
             no = no * 10 + (s[i++] - '0');
           i--;
           if (mod == 'l')
@@ -277,7 +287,7 @@ render (const char *s, size_t len, const struct model *m, struct buf *out,
 static int
 is_label_char (char c)
 {
-  return isalnum ((unsigned char) c) || c == '_' || c == '.' || c == '$';
+  return a_alnum ((unsigned char) c) || c == '_' || c == '.' || c == '$';
 }
 
 static const char *
@@ -301,7 +311,7 @@ add_label (struct prog *p, const char *name, size_t len, int at, struct sa_resul
     }
   l = &p->labels[p->nlabels++];
   for (size_t i = 0; i < len; i++)
-    if (!isdigit ((unsigned char) name[i]))
+    if (!a_digit ((unsigned char) name[i]))
       numeric = 0;
   l->num = numeric ? atoi (name) : -1;
   sa_snprintf (l->name, sizeof l->name, "%.*s", (int) len, name);
@@ -372,10 +382,32 @@ opnd_width (const struct opnd *op, char mod, unsigned *offset)
 static unsigned
 class_kinds (const struct opnd *op, unsigned width)
 {
+  /* The registers of each kind (reg_kind at this width), made once:
+     an operand meets a kind if it may be any of its registers.  */
+  static regset of_kind[8];
+  static unsigned kind[8];
+  static int nkinds, ready;
   unsigned k = 0;
-  for (int w = 0; w < 2; w++)
-    for (uint64_t bits = op->regs.w[w]; bits; bits &= bits - 1)
-      k |= reg_kind (w * 64 + __builtin_ctzll (bits), width);
+
+  if (!ready)
+    {
+      for (int r = 1; r < X86_NREGS; r++)
+        {
+          unsigned rk = reg_kind (r, 16);
+          int i = 0;
+          if (!rk)
+            continue;
+          while (i < nkinds && kind[i] != rk)
+            i++;
+          if (i == nkinds)
+            kind[nkinds++] = rk;
+          rs_add (&of_kind[i], r);
+        }
+      ready = 1;
+    }
+  for (int i = 0; i < nkinds; i++)
+    if (rs_meets (&op->regs, &of_kind[i]))
+      k |= kind[i] == X86_K_XMM ? reg_kind (X86_XMM0, width) : kind[i];
   return k;
 }
 /* The placeholder at *S (after PH_START).  */
@@ -383,7 +415,7 @@ static const char *
 read_ph (const char *s, int *no, char *mod)
 {
   *no = 0;
-  while (isdigit ((unsigned char) *s))
+  while (a_digit ((unsigned char) *s))
     *no = *no * 10 + (*s++ - '0');
   if (*s == ',')
     s++;
@@ -417,7 +449,7 @@ parse_addr_reg (const char *s, const struct model *m, int *reg, int *op, int *ok
     {
       const char *e = ++s;
       const struct x86_regname *rn;
-      while (isalnum ((unsigned char) *e))
+      while (a_alnum ((unsigned char) *e))
         e++;
       rn = x86_regname_lookup (s, (size_t) (e - s));
       if (!rn)
@@ -437,8 +469,8 @@ parse_rounding (struct iop *o, const char *p)
   char t[16];
   size_t n = 0;
   for (; *p && n < sizeof t - 1; p++)
-    if (!isspace ((unsigned char) *p))
-      t[n++] = (char) tolower ((unsigned char) *p);
+    if (!a_space ((unsigned char) *p))
+      t[n++] = (char) a_lower ((unsigned char) *p);
   if (*p)
     return -1;
   t[n] = 0;
@@ -470,7 +502,7 @@ strip_decorations (struct iop *o, char *text, const struct model *m)
       if (text[open] != '{' || open == 0)
         return -1;
       for (size_t i = open + 1; i < n - 1; i++)
-        if (!isspace ((unsigned char) text[i]))
+        if (!a_space ((unsigned char) text[i]))
           {
             if (dn >= sizeof d - 1)
               return -1;
@@ -483,7 +515,7 @@ strip_decorations (struct iop *o, char *text, const struct model *m)
             return -1;
           o->zeroing = 1;
         }
-      else if (strncmp (d, "1to", 3) == 0 && isdigit ((unsigned char) d[3]))
+      else if (strncmp (d, "1to", 3) == 0 && a_digit ((unsigned char) d[3]))
         {
           char *end;
           long k = strtol (d + 3, &end, 10);
@@ -511,7 +543,7 @@ strip_decorations (struct iop *o, char *text, const struct model *m)
       else
         return -1;
       n = open;
-      while (n && isspace ((unsigned char) text[n - 1]))
+      while (n && a_space ((unsigned char) text[n - 1]))
         n--;
       text[n] = 0;
     }
@@ -528,11 +560,12 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
   const char *p;
   int ok = 1;
 
-  memset (o, 0, sizeof *o);
+  memset (o, 0, offsetof (struct iop, lblname));
+  o->lblname[0] = 0;
   o->opno = o->base_op = o->index_op = o->mem_op = o->mask_op = -1;
-  while (s < e && isspace ((unsigned char) *s))
+  while (s < e && a_space ((unsigned char) *s))
     s++;
-  while (e > s && isspace ((unsigned char) e[-1]))
+  while (e > s && a_space ((unsigned char) e[-1]))
     e--;
   len = (size_t) (e - s);
   if (len == 0 || len >= sizeof text)
@@ -636,7 +669,7 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
       const char *q = p + 1;
       char name[16];
       size_t n = 0;
-      while (*q && (isalnum ((unsigned char) *q)) && n < sizeof name - 1)
+      while (*q && (a_alnum ((unsigned char) *q)) && n < sizeof name - 1)
         name[n++] = *q++;
       q = skip_ws (q);
       if (*q == '(' && n == 2 && strncmp (name, "st", 2) == 0)
@@ -699,10 +732,10 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
               return -1;
             continue;
           }
-        if (!isspace ((unsigned char) *q))
+        if (!a_space ((unsigned char) *q))
           {
             o->has_disp = 1;
-            if (isalpha ((unsigned char) *q) || *q == '_' || *q == '.')
+            if (a_alpha ((unsigned char) *q) || *q == '_' || *q == '.')
               o->disp_symbolic = 1;
             if (dn < sizeof dtext - 1)
               dtext[dn++] = *q;
@@ -730,7 +763,7 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
             if (*r == ',')
               {
                 r = skip_ws (r + 1);
-                while (isdigit ((unsigned char) *r))
+                while (a_digit ((unsigned char) *r))
                   r++;
                 r = skip_ws (r);
               }
@@ -751,12 +784,12 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
     o->kinds = X86_K_MEM | X86_K_LABEL;
     {
       size_t n = strlen (p);
-      if (n >= 2 && isdigit ((unsigned char) p[0])
+      if (n >= 2 && a_digit ((unsigned char) p[0])
           && (p[n - 1] == 'b' || p[n - 1] == 'f'))
         {
           int all = 1;
           for (size_t i = 0; i + 1 < n; i++)
-            if (!isdigit ((unsigned char) p[i]))
+            if (!a_digit ((unsigned char) p[i]))
               all = 0;
           if (all)
             {
@@ -829,24 +862,24 @@ parse_byte_directive (struct prog *p, const struct model *m, const struct insn *
     {
       unsigned long v = 0;
       s = skip_ws (s);
-      if (!isdigit ((unsigned char) *s))
+      if (!a_digit ((unsigned char) *s))
         return 0;
       if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
         {
           s += 2;
-          if (!isxdigit ((unsigned char) *s))
+          if (!a_xdigit ((unsigned char) *s))
             return 0;
-          for (; isxdigit ((unsigned char) *s) && v < 256; s++)
-            v = v * 16 + (unsigned long) (isdigit ((unsigned char) *s) ? *s - '0'
-                                          : tolower ((unsigned char) *s) - 'a' + 10);
+          for (; a_xdigit ((unsigned char) *s) && v < 256; s++)
+            v = v * 16 + (unsigned long) (a_digit ((unsigned char) *s) ? *s - '0'
+                                          : a_lower ((unsigned char) *s) - 'a' + 10);
         }
       else if (s[0] == '0')
         for (; *s >= '0' && *s <= '7' && v < 256; s++)
           v = v * 8 + (unsigned long) (*s - '0');
       else
-        for (; isdigit ((unsigned char) *s) && v < 256; s++)
+        for (; a_digit ((unsigned char) *s) && v < 256; s++)
           v = v * 10 + (unsigned long) (*s - '0');
-      if (v > 255 || isalnum ((unsigned char) *s) || n == sizeof b)
+      if (v > 255 || a_alnum ((unsigned char) *s) || n == sizeof b)
         return 0;
       b[n++] = (unsigned char) v;
       s = skip_ws (s);
@@ -932,9 +965,9 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
   int rc = -1;
 
   buf_init (&rb);
-  while (len && isspace ((unsigned char) *s))
+  while (len && a_space ((unsigned char) *s))
     s++, len--;
-  while (len && isspace ((unsigned char) s[len - 1]))
+  while (len && a_space ((unsigned char) s[len - 1]))
     len--;
   if (!len)
     return 0;
@@ -1023,10 +1056,10 @@ parse_statement (struct prog *p, const struct model *m, const char *s, size_t le
       unsigned f;
       wn = 0;
       e = t;
-      while (*e && !isspace ((unsigned char) *e) && wn < sizeof word - 1)
-        word[wn++] = (char) tolower ((unsigned char) *e++);
+      while (*e && !a_space ((unsigned char) *e) && wn < sizeof word - 1)
+        word[wn++] = (char) a_lower ((unsigned char) *e++);
       word[wn] = 0;
-      if (*e && !isspace ((unsigned char) *e))
+      if (*e && !a_space ((unsigned char) *e))
         {
           add_reason (res, SA_UNKNOWN_INSN, cur, "`%s` is not an instruction safeasm knows",
                       cur->text);
@@ -1226,7 +1259,7 @@ parse_template (struct prog *p, const struct model *m, struct sa_result *res)
       }
   }
   for (s = text; *s && !nonblank; s++)
-    nonblank = !isspace ((unsigned char) *s);
+    nonblank = !a_space ((unsigned char) *s);
   if (in->dialect == SA_DIALECT_INTEL && !had && nonblank)
     {
       add_reason (res, SA_DIALECT, NULL,

@@ -18,11 +18,11 @@ struct enc_op {
   char kind;                    /* R X Y P S G (registers), M (memory: ModRM.rm only) */
   unsigned char width;          /* register or memory bytes */
   unsigned char size;           /* immediate bytes */
-  const char *fixed;            /* EL_FIXED: the register, without '%' */
+  char fixed[8];                /* EL_FIXED: the register, without '%' */
 };
 
 struct enc {
-  const char *mnem;             /* as printed, size suffix included */
+  char mnem[24];                /* as printed, size suffix included */
   unsigned char npfx, pfx[3];   /* legacy prefixes, in this order */
   unsigned char vex;            /* VEX encoded */
   unsigned char w;              /* REX.W or VEX.W */

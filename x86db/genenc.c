@@ -46,6 +46,8 @@ operand (char *t)
             bad ("bad register", t);
             return;
           }
+      if (strlen (t + 1) >= 8)
+        bad ("register name too long (struct enc_op.fixed)", t);
       printf ("{ EL_FIXED, 0, 0, 0, \"%s\" }, ", t + 1);
       return;
     }
@@ -59,7 +61,7 @@ operand (char *t)
           bad ("bad immediate", t);
           return;
         }
-      printf ("{ %s, 0, 0, %lu, 0 }, ", s ? "EL_SIMM" : "EL_IMM", size);
+      printf ("{ %s, 0, 0, %lu, \"\" }, ", s ? "EL_SIMM" : "EL_IMM", size);
       return;
     }
   colon = strchr (t, ':');
@@ -88,7 +90,7 @@ operand (char *t)
             bad ("memory outside ModRM.rm", t);
             return;
           }
-        printf ("{ %s, '%c', %lu, 0, 0 }, ", locs[i].loc, kind, width);
+        printf ("{ %s, '%c', %lu, 0, \"\" }, ", locs[i].loc, kind, width);
         return;
       }
   *colon = ':';
@@ -185,6 +187,8 @@ line (char *s)
     }
   if (!nopc)
     bad ("no opcode for", tok[0]);
+  if (strlen (tok[0]) >= 24)
+    bad ("mnemonic too long (struct enc.mnem)", tok[0]);
   printf ("  { \"%s\", %u, { ", tok[0], npfx);
   for (unsigned j = 0; j < npfx; j++)
     printf ("0x%02x, ", pfx[j]);

@@ -37,10 +37,10 @@ build (void)
   size_t i = 0;
   while (i < x86db_nforms)
     {
-      const char *m = x86db_forms[i].mnemonic;
+      const char *m = x86_mnemonic (&x86db_forms[i]);
       size_t n = strlen (m), end = i + 1;
       unsigned h;
-      while (end < x86db_nforms && strcmp (x86db_forms[end].mnemonic, m) == 0)
+      while (end < x86db_nforms && strcmp (x86_mnemonic (&x86db_forms[end]), m) == 0)
         end++;
       for (h = hash (m, n) & (SLOTS - 1); table[h].first; h = (h + 1) & (SLOTS - 1))
         ;
@@ -61,7 +61,7 @@ size_t x86db_lookup (const char *mnemonic, size_t len,
   for (h = hash (mnemonic, len) & (SLOTS - 1); table[h].first; h = (h + 1) & (SLOTS - 1))
     {
       const struct x86_form *f = &x86db_forms[table[h].first - 1];
-      if (same (mnemonic, len, f->mnemonic))
+      if (same (mnemonic, len, x86_mnemonic (f)))
         {
           *first = f;
           return table[h].count;

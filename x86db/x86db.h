@@ -6,6 +6,7 @@
 #define SAFEASM_X86DB_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Architectural registers.  Sub-registers (eax, ax, al, ah) and vector
    views (xmm0, ymm0, zmm0) are names for a slice of one of these.  */
@@ -149,8 +150,14 @@ enum {
 #define X86_MAX_OPS 5            /* 4 in the table; the analyzer adds an opmask */
 #define X86_MAX_IMP 16
 
+/* The strings of the forms, in one array: a form holds offsets into it
+   (so that the table has no pointers, which a shared object such as the
+   plugin would have to relocate, writing every page, at load time).
+   Use the accessors below.  */
+extern const char x86db_strings[];
+
 struct x86_form {
-  const char *mnemonic;         /* as written in the table, lower case, no suffix */
+  uint32_t mnemonic_at;         /* as written in the table, lower case, no suffix */
   unsigned char suffixes;       /* X86_SFX_* accepted after the mnemonic */
   unsigned char nops;
   struct x86_opspec ops[X86_MAX_OPS];   /* AT&T order: sources first, destination last */
@@ -164,11 +171,22 @@ struct x86_form {
   signed char x87;              /* x87 register stack: +1 push, -1 pop, -2 two pops */
   unsigned char cls;            /* enum x86_class */
   unsigned char bcst;           /* a memory source may be {1toN}, elements of this many bytes; 0 no */
-  const char *feature;          /* CPUID feature, "" for base x86-64 */
-  const char *evex_feature;     /* CPUID feature of the EVEX encoding (masking, xmm16-31), "" */
-  const char *why;              /* reason, for X86_C_REJECT/PRIV forms; "" otherwise */
-  const char *group;            /* table section, for listings */
+  uint32_t feature_at;          /* CPUID feature, "" for base x86-64 */
+  uint32_t evex_feature_at;     /* CPUID feature of the EVEX encoding (masking, xmm16-31), "" */
+  uint32_t why_at;              /* reason, for X86_C_REJECT/PRIV forms; "" otherwise */
+  uint32_t group_at;            /* table section, for listings */
 };
+
+static inline const char *x86_mnemonic (const struct x86_form *f)
+{ return x86db_strings + f->mnemonic_at; }
+static inline const char *x86_feature (const struct x86_form *f)
+{ return x86db_strings + f->feature_at; }
+static inline const char *x86_evex_feature (const struct x86_form *f)
+{ return x86db_strings + f->evex_feature_at; }
+static inline const char *x86_why (const struct x86_form *f)
+{ return x86db_strings + f->why_at; }
+static inline const char *x86_group (const struct x86_form *f)
+{ return x86db_strings + f->group_at; }
 
 /* Whether cpuid leaf LEAF takes a sub-leaf in ecx (4, 7, 0xb, 0xd...).  */
 int x86db_cpuid_leaf_has_subleaf (unsigned long leaf);
