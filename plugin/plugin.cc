@@ -886,7 +886,13 @@ public:
   {
     return safeasm_execute (fun);
   }
+  /* The one pass lives in static storage (plugin_init) and is never
+     deleted: with this, the plugin needs no global operator new or
+     delete, so it does not load libstdc++ into cc1 (1 MB).  */
+  static void operator delete (void *, size_t) {}
 };
+
+alignas (safeasm_pass) static unsigned char pass_storage[sizeof (safeasm_pass)];
 
 } // anon namespace
 
@@ -961,7 +967,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &safeasm_plugin_info);
 
-  pass.pass = new safeasm_pass (g);
+  pass.pass = new (pass_storage) safeasm_pass (g);
   pass.reference_pass_name = SAFEASM_REF_PASS;
   pass.ref_pass_instance_number = 1;
   pass.pos_op = PASS_POS_INSERT_AFTER;
