@@ -14,7 +14,10 @@
 # plugin, alternately ($CC $BENCH_CFLAGS -S: cc1 only, as some of the
 # rejected statements do not assemble); the median times and their
 # ratio plugin/plain are printed, and the peak RSS of the compiler
-# (/usr/bin/time, the largest process: cc1) with and without.  Then
+# (/usr/bin/time, the largest process: cc1) with and without; for
+# asm.c also with one #warning in the file both ways (GCC keeps the
+# source text once it shows any diagnostic) and with the plugin loaded
+# but disabled.  Then
 # bench/real.py times real asm-heavy sources (the translation units with
 # the most asm of the Debian packages `make check-packages' built, with
 # their own compile commands; BENCH_REAL_FILES per package, default 8),
@@ -71,7 +74,12 @@ peak_rss () {
     tail -n 1 "$out/rss"
 }
 
-# shellcheck disable=SC2086 # $cflags is a list of flags
+# percent A B: A against B, as "+1.23%".
+percent () {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f%%", b ? 100 * (a - b) / b : 0 }'
+}
+
+# shellcheck disable=SC2086,SC2206 # $cflags is a list of flags
 for file in asm plain; do
     : > "$out/$file.with"
     : > "$out/$file.without"
@@ -90,9 +98,25 @@ for file in asm plain; do
     with=$(median < "$out/$file.with")
     rss_without=$(peak_rss "${plain_cmd[@]}")
     rss_with=$(peak_rss "${plugin_cmd[@]}")
-    printf 'bench: %-5s (%s functions): plain %.2f s, plugin %.2f s (median of %s), ratio plugin/plain %.3f; peak RSS %s kB plain, %s kB plugin\n' \
+    printf 'bench: %-5s (%s functions): plain %.2f s, plugin %.2f s (median of %s), ratio plugin/plain %.3f; peak RSS %s kB plain, %s kB plugin (%s)\n' \
         "$file.c" "$n" "$without" "$with" "$runs" "$(awk -v a="$with" -v b="$without" 'BEGIN { print a / b }')" \
-        "$rss_without" "$rss_with"
+        "$rss_without" "$rss_with" "$(percent "$rss_with" "$rss_without")"
+    if [ "$file" = asm ]; then
+        # The first diagnostic with a caret makes GCC read the whole
+        # source file and keep it (5 MB here), whoever emits it: the
+        # plugin's warnings do, and so does any ordinary warning.  The
+        # same file with one #warning at its end, compiled both ways,
+        # shows what is the plugin's own.
+        { cat "$out/asm.c"; echo '#warning "one ordinary warning"'; } > "$out/asm-warning.c"
+        warn_plain=("$cc" $cflags -S "$out/asm-warning.c" -o "$out/asm-warning.s")
+        rss_without=$(peak_rss "${warn_plain[@]}")
+        rss_with=$(peak_rss "${warn_plain[@]}" "${plugin_cmd[@]:${#plain_cmd[@]}}")
+        printf 'bench: asm.c with one #warning in both compilations (the source file kept for diagnostics either way): peak RSS %s kB plain, %s kB plugin (%s)\n' \
+            "$rss_without" "$rss_with" "$(percent "$rss_with" "$rss_without")"
+        rss_with=$(peak_rss "${plain_cmd[@]}" -fplugin="$plugin" -fplugin-arg-safeasm-disable)
+        printf 'bench: asm.c, plugin loaded with disable (the cost of loading it): peak RSS %s kB (%s)\n' \
+            "$rss_with" "$(percent "$rss_with" "$(peak_rss "${plain_cmd[@]}")")"
+    fi
 done
 
 # Real asm-heavy code: the translation units with the most asm statements
