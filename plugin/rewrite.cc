@@ -6,17 +6,17 @@
      out0 = 0; out1 = {}; ...        every output that is not also an
                                      input, so later code sees defined
                                      values
-     asm volatile ("syscall"         write (2, MESSAGE, LEN), without
-        : "=a" (tmp)                 any library: the program links
-        : "a" (1L), "D" (2L),        with -nostdlib and -static too
-          "S" (MESSAGE), "d" (LEN)
-        : "rcx", "r11", "memory");
+     asm volatile ("{movl $1, %%eax|mov eax, 1}\n\tsyscall"
+        :                            write (2, MESSAGE, LEN), without
+        : "D" (2L), "S" (MESSAGE),   any library: the program links
+          "d" (LEN)                  with -nostdlib and -static too
+        : "rax", "rcx", "r11", "memory");
      __builtin_trap ();              ud2: SIGILL
 
-   all inside a GIMPLE_BIND that declares tmp, so that the temporary is
-   local to whatever encloses the asm (an OpenMP region gets no new
-   shared variable).  The pass runs before the CFG exists, so nothing
-   else needs fixing; the labels of an asm goto simply lose one use.  */
+   No temporaries, no declarations: a compilation may have thousands of
+   these, and what they allocate stays until the end.  The pass runs
+   before the CFG exists, so nothing else needs fixing; the labels of
+   an asm goto simply lose one use.  */
 
 #include "plugin.h"
 
@@ -120,12 +120,11 @@ gimple_seq
 safeasm_build_trap (gasm *stmt, location_t loc, const char *message,
                     size_t len)
 {
-  gimple_seq seq = NULL, outer = NULL;
-  vec<tree, va_gc> *inputs = NULL, *outputs = NULL, *clobbers = NULL;
+  gimple_seq seq = NULL;
+  vec<tree, va_gc> *inputs = NULL, *clobbers = NULL;
   unsigned i, n = gimple_asm_noutputs (stmt);
-  tree trap, tmp;
+  tree trap;
   gasm *wr;
-  gbind *bind;
   gimple *g;
 
   /* (a) Defined values for the outputs.  */
@@ -138,20 +137,18 @@ safeasm_build_trap (gasm *stmt, location_t loc, const char *message,
       }
 
   /* (b) write (2, message, len) by a raw system call.  */
-  tmp = create_tmp_var_raw (long_integer_type_node, "safeasm");
-  vec_safe_push (outputs, build_op ("=a", tmp));
-  vec_safe_push (inputs, build_op ("a", build_int_cst (long_integer_type_node,
-                                                       1)));
   vec_safe_push (inputs, build_op ("D", build_int_cst (long_integer_type_node,
                                                        2)));
   vec_safe_push (inputs, build_op ("S", build_string_literal (len + 1,
                                                               message)));
   vec_safe_push (inputs, build_op ("d", build_int_cst (long_integer_type_node,
                                                        len)));
+  add_clobber (&clobbers, "rax");
   add_clobber (&clobbers, "rcx");
   add_clobber (&clobbers, "r11");
   add_clobber (&clobbers, "memory");
-  wr = gimple_build_asm_vec ("syscall", inputs, outputs, clobbers, NULL);
+  wr = gimple_build_asm_vec ("{movl $1, %%eax|mov eax, 1}\n\tsyscall", inputs, NULL,
+                             clobbers, NULL);
   gimple_asm_set_volatile (wr, true);
   gimple_set_location (wr, loc);
   gimple_seq_add_stmt (&seq, wr);
@@ -169,9 +166,5 @@ safeasm_build_trap (gasm *stmt, location_t loc, const char *message,
     }
   gimple_set_location (g, loc);
   gimple_seq_add_stmt (&seq, g);
-
-  bind = gimple_build_bind (tmp, seq, NULL_TREE);
-  gimple_set_location (bind, loc);
-  gimple_seq_add_stmt (&outer, bind);
-  return outer;
+  return seq;
 }
