@@ -1001,6 +1001,7 @@ apply (struct ctx *c, struct state *s, int i)
   int move = (f->attrs & X86_F_MOVE) != 0;
   struct state before;
   char msg[SA_MSG_LEN], a[64];
+  unsigned written, undef;         /* flags */
 
   if (c->report)
     check_class (c, in);
@@ -1240,10 +1241,19 @@ apply (struct ctx *c, struct state *s, int i)
   if ((in->prefixes & (PFX_REP | PFX_REPE | PFX_REPNE)) && (f->attrs & X86_F_STRING))
     write_reg (c, s, i, X86_RCX, 8, 0, 0, 0);
  flags:
+  written = f->flags_written;
+  undef = f->flags_undef;
+  if ((f->attrs & X86_F_COUNT) && in->nops > 0
+      && !(in->ops[0].imm_known && (in->ops[0].imm & (in->opsize == 8 ? 63 : 31))))
+    {
+      /* A count that may be 0 may leave every flag as it was.  */
+      undef |= written;
+      written = 0;
+    }
   for (int fl = 0; fl < NFLAGS; fl++)
     {
       struct lstate *l = &s->l[LOC_FLAG0 + fl];
-      if ((f->flags_written >> fl) & 1)
+      if ((written >> fl) & 1)
         {
           c->flags_written |= c->report;
           l->def = 1;
@@ -1255,7 +1265,7 @@ apply (struct ctx *c, struct state *s, int i)
           if (1 << fl == X86_DF && (f->flags_zero & X86_DF))
             l->tok = ENTRY (LOC_FLAG0 + fl);
         }
-      if ((f->flags_undef >> fl) & 1)
+      if ((undef >> fl) & 1)
         {
           l->def = 0;
           l->tok = WTOK (i, LOC_FLAG0 + fl);

@@ -117,6 +117,8 @@ struct iop {
   int zeroing;                  /* {z} */
   int bcst;                     /* {1toN}: N, 0 if not a broadcast */
   int rounding;                 /* a whole {rn-sae}-style operand: RND_* */
+  int imm_known;                /* an immediate whose value is known: */
+  long long imm;
   char lblname[64];             /* last: parse_operand clears what comes before */
 };
 

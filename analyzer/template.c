@@ -550,6 +550,41 @@ strip_decorations (struct iop *o, char *text, const struct model *m)
   return n ? 0 : -1;
 }
 
+/* The value of the immediate S (after '$'), when it is a plain number
+   or an operand whose value is known.  */
+static void
+imm_value (struct iop *o, const char *s, const struct model *m)
+{
+  unsigned long long v = 0;
+  int neg = 0, digits = 0;
+
+  if (*s == PH_START)
+    {
+      int no;
+      char mod;
+      const char *q = skip_ws (read_ph (s + 1, &no, &mod));
+      if (!*q && no >= 0 && no < m->nops && m->op[no].has_const)
+        {
+          o->imm_known = 1;
+          o->imm = m->op[no].const_value;
+        }
+      return;
+    }
+  if (*s == '-')
+    neg = 1, s++;
+  if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+    for (s += 2; a_xdigit ((unsigned char) *s) && digits < 16; s++, digits++)
+      v = v * 16 + (unsigned) (a_digit (*s) ? *s - '0' : a_lower (*s) - 'a' + 10);
+  else
+    for (; a_digit ((unsigned char) *s) && digits < 18; s++, digits++)
+      v = v * 10 + (unsigned) (*s - '0');
+  if (digits && !*skip_ws (s))
+    {
+      o->imm_known = 1;
+      o->imm = neg ? -(long long) v : (long long) v;
+    }
+}
+
 /* Parse one operand of the rendered statement, [S, E).  Basic asm
    writes registers with a single '%', which render leaves alone.  */
 static int
@@ -586,6 +621,7 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
   if (*p == '$')
     {
       o->kinds = X86_K_IMM;
+      imm_value (o, p + 1, m);
       return 0;
     }
 
@@ -657,7 +693,11 @@ parse_operand (struct iop *o, const char *s, const char *e, const struct model *
               o->mem_op = no;
             }
           if (op->kinds & OPK_IMM)
-            o->kinds |= X86_K_IMM;
+            {
+              o->kinds |= X86_K_IMM;
+              o->imm_known = op->has_const;
+              o->imm = op->const_value;
+            }
           return 0;
         }
     }

@@ -62,7 +62,7 @@ static const struct sym attrs[] = {
   S ("repe", X86_F_REPE), S ("lock", X86_F_LOCK), S ("move", X86_F_MOVE),
   S ("xchg", X86_F_XCHG), S ("vex", X86_F_VEX), S ("rep", X86_F_REP_OK),
   S ("evex", X86_F_EVEX), S ("er", X86_F_ER), S ("sae", X86_F_SAE),
-  S ("bitstr", X86_F_BITSTR),
+  S ("bitstr", X86_F_BITSTR), S ("count", X86_F_COUNT),
   { 0, 0, 0 }
 };
 static const struct sym flows[] = {

@@ -143,6 +143,9 @@ enum {
                                    and {z} zeroing allowed on the destination */
   X86_F_ER = 1 << 11,           /* embedded rounding {rn-sae} {rd-sae} {ru-sae} {rz-sae} */
   X86_F_SAE = 1 << 12,          /* {sae}: suppress all exceptions */
+  X86_F_COUNT = 1 << 14,        /* the first operand is an immediate shift or rotate count:
+                                   its flags are written only if the count masked to 5 or 6
+                                   bits is not 0 (else they stay as they were) */
   X86_F_BITSTR = 1 << 13        /* bt* with a register bit offset: the memory operand is only
                                    the base of a bit string that reaches far either side */
 };
