@@ -5,6 +5,8 @@
 #ifndef SAFEASM_H
 #define SAFEASM_H
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -152,6 +154,115 @@ int sa_code_is_note (enum sa_code code);
    NULL).  -1 if TEXT is not one instruction or no form matches; then
    MSG (if not NULL) gets why, in at most MSGLEN bytes.  */
 long sa_identify (const char *text, unsigned *opsize, char *msg, unsigned msglen);
+
+/* ---- An asm statement read back from its C source (source.c) ----
+   For fix-it hints: the statement's text is scanned from its keyword
+   to its closing parenthesis, checked against what the compiler saw,
+   and the edits that make its mechanical fixes are computed, each at a
+   byte offset of the text.  Any construct the scanner does not follow
+   exactly makes it give up (returns 0): no hint is ever a guess.  */
+
+#define SA_SRC_MAX_OPERANDS 64  /* per section; more: no hint */
+#define SA_SRC_MAX_CLOBBERS 256
+#define SA_SRC_MAX_FIX_CLOBBERS 16
+
+/* Line LINE (1-based) of the file, without its newline, in *TEXT and
+   *LEN (valid until the next call); 0 if there is no such line.  */
+typedef int (*sa_line_fn) (void *ctx, int line, const char **text, size_t *len);
+
+/* The lines read so far, from FIRST_LINE on, each ended by '\n'.  */
+struct sa_src {
+  sa_line_fn get_line;
+  void *ctx;
+  int first_line;
+  char *text;
+  size_t len, cap;
+  size_t *starts;               /* offset of each line in TEXT */
+  unsigned nlines, cap_lines;
+  int done;                     /* end of file, of the limits or of memory */
+};
+
+/* A string literal, or adjacent ones, decoded.  RAW[i] is the offset
+   in the text of the first character that spelled byte I, PLAIN[i]
+   whether it was spelled as itself (not an escape).  BYTES is NULL
+   while N is 0.  */
+struct sa_lit {
+  char *bytes;
+  size_t *raw;
+  unsigned char *plain;
+  size_t n, cap;
+  size_t close;                 /* offset of the last closing quote */
+};
+
+struct sa_src_asm {
+  size_t kw_end;                /* just after the asm keyword */
+  int kw_plain;                 /* the keyword is "asm" */
+  int has_volatile, has_goto;
+  struct sa_lit tmpl;
+  unsigned nsect;               /* ':' sections present, 0 to 4 */
+  size_t colon[4];
+  unsigned nops[2];             /* outputs, inputs */
+  struct sa_lit *ops[2];
+  unsigned nclob;
+  char **clob;
+  size_t clob_end;              /* after the last clobber literal */
+  unsigned nlab;
+  size_t last_end;              /* after the last token before ')' */
+};
+
+/* What the compiler saw: the template and constraints as its front
+   end resolved them (named operands numbered, "+" split into "=" and
+   an input), clobbers in any order (a NULL one matches nothing).  */
+struct sa_src_stmt {
+  const char *tmpl;
+  int basic;
+  unsigned n_labels;
+  const char *const *constraints; /* outputs, then inputs */
+  unsigned n_outputs, n_inputs;
+  const char *const *clobbers;
+  unsigned n_clobbers;
+};
+
+/* The mechanical fixes to spell (struct sa_reason's FIX, merged).  */
+struct sa_src_fixes {
+  int make_volatile;
+  unsigned long long inout;     /* outputs whose '=' becomes '+' */
+  unsigned long long early;     /* outputs that get '&' */
+  const char *const *clobbers;  /* register names, at most 16 bytes */
+  unsigned n_clobbers;          /* at most SA_SRC_MAX_FIX_CLOBBERS */
+};
+
+struct sa_edit {
+  size_t off;                   /* byte offset in the text */
+  size_t len;                   /* bytes replaced: 0 for an insertion */
+  char *text;
+};
+
+struct sa_edits {
+  struct sa_edit *e;
+  unsigned n, cap;
+};
+
+void sa_src_init (struct sa_src *s, sa_line_fn get_line, void *ctx, int first_line);
+void sa_src_free (struct sa_src *s);
+/* Parse the statement whose keyword is at COLUMN (1-based) of the
+   first line.  1 on success; either way, free A with sa_src_asm_free.  */
+int sa_src_parse (struct sa_src *s, size_t column, struct sa_src_asm *a);
+void sa_src_asm_free (struct sa_src_asm *a);
+/* 1 if the parsed statement A is what the compiler saw, G.  */
+int sa_src_matches (const struct sa_src_asm *a, const struct sa_src_stmt *g);
+/* 1 if SRC (N bytes, as written) is G as the front end left it: named
+   operand references ("%[name]", "%l[name]" in a template, TMPL
+   nonzero; "[name]" in a constraint) may have become numbers.  */
+int sa_src_same_resolved (const char *src, size_t n, const char *g, int tmpl);
+/* The edits that make FX's fixes to A, sorted by offset, none
+   overlapping another or sharing its position: their number, or 0 if
+   some fix cannot be spelled (ED is then empty).  */
+int sa_src_edits (struct sa_edits *ed, const struct sa_src_asm *a,
+                  const struct sa_src_fixes *fx);
+void sa_edits_free (struct sa_edits *ed);
+/* The line and 1-based column of byte OFF of the text; 0 if none.  */
+int sa_src_position (const struct sa_src *s, size_t off, int *line, unsigned *column);
 
 #ifdef __cplusplus
 }

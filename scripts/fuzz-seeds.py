@@ -1,12 +1,23 @@
 #!/usr/bin/env python3
-"""fuzz-seeds.py -- the seed corpus of `make fuzz' from the analyzer tables.
+"""fuzz-seeds.py -- the seed corpus and dictionary of `make fuzz'.
 
     fuzz-seeds.py OUTDIR TABLE...
+    fuzz-seeds.py --dict DICT LIST
+    fuzz-seeds.py --source OUTDIR CFILE...
 
 Each case of a testsuite/analyzer/*.tbl table (see safeasm-check
 --batch) becomes one file OUTDIR/TABLE-LINE in the input format of
 analyzer/fuzz.c.  Operand specs are read as the driver reads them:
 [name]CONSTRAINT[:SIZE[:KIND]][$CONST][#VALUE][^V,V...][@REG].
+
+With --dict, LIST is the output of `safeasm-check --list' and DICT a
+libFuzzer dictionary: every mnemonic with its size suffixes, register
+names, operand modifiers, decorations, constraints and clobbers, so that
+mutations splice whole words of the language into templates.
+
+With --source, each asm statement of the C files becomes a seed of the
+source scanner's harness (analyzer/fuzz-source.c): a header with the
+keyword's column and some fixes, then the text from the keyword's line.
 """
 
 import os
@@ -125,9 +136,103 @@ def convert(line):
     return out
 
 
+def registers():
+    """Register names as gas spells them (the dictionary needs no more
+    precision than that)."""
+    names = []
+    for r in ("ax", "bx", "cx", "dx", "si", "di", "bp", "sp"):
+        names += ["r" + r, "e" + r, r]
+    names += ["al", "bl", "cl", "dl", "ah", "bh", "ch", "dh",
+              "sil", "dil", "bpl", "spl", "rip", "eip", "eflags",
+              "cs", "ds", "es", "fs", "gs", "ss", "st", "mxcsr", "fpsr"]
+    for i in range(8, 16):
+        names += ["r%d" % i, "r%dd" % i, "r%dw" % i, "r%db" % i]
+    for i in range(32):
+        names += ["xmm%d" % i, "ymm%d" % i, "zmm%d" % i]
+    for i in range(8):
+        names += ["mm%d" % i, "k%d" % i, "st(%d)" % i, "cr%d" % i, "dr%d" % i]
+    return names
+
+
+def dict_entry(word):
+    out = []
+    for b in word.encode():
+        if b in (0x22, 0x5c) or b < 0x20 or b > 0x7e:
+            out.append("\\x%02x" % b)
+        else:
+            out.append(chr(b))
+    return '"%s"' % "".join(out)
+
+
+def write_dict(path, listing):
+    words = set()
+    with open(listing, encoding="utf-8") as fp:
+        for line in fp:
+            f = line.split()
+            if len(f) < 2:
+                continue
+            words.add(f[0])
+            if re.fullmatch(r"[bwlqtsdxyz]+", f[1]):
+                words.update(f[0] + c for c in f[1])
+    for r in registers():
+        words.update(("%" + r, "%%" + r))
+    for m in "bhwkqxtgcPaln":
+        words.update(("%" + m + "0", "%" + m + "1", "%" + m + "[x]"))
+    words.update(("%0", "%1", "%2", "%9", "%[x]", "%=", "%%", "%{", "%}", "%|",
+                  "{", "}", "|", "%{%k1%}", "%{z%}", "%{1to8%}", "%{rn-sae%}",
+                  "%{sae%}", "{vex}", "{evex}", "{load}", "{store}", "{disp32}",
+                  "\n\t", "\n", ";", "#", "/*", "*/", "(%", "),", "$", "$0",
+                  "$-1", "0x", "*%", ":", ".byte ", ".long ", ".align ", ".set ",
+                  "1:", "1f", "1b", "%l[lab]", "lock ", "rep ", "repne ",
+                  "rex.W ", "data16 ", "addr32 ", "%fs:", "%gs:", "(%rip)",
+                  ".intel_syntax noprefix", ".att_syntax"))
+    for c in ("=r", "+r", "=&r", "r", "m", "=m", "+m", "rm", "=rm", "g", "i",
+              "n", "e", "Z", "I", "J", "K", "N", "x", "=x", "+x", "v", "=v",
+              "Yz", "Yk", "k", "a", "=a", "b", "c", "d", "S", "D", "A", "=A",
+              "t", "u", "f", "=t", "q", "Q", "R", "l", "y", "o", "V", "p", "X",
+              "0", "1", "%", "*", "=@ccz", "=@ccc", "=@ccnae", "=@cca",
+              "memory", "cc", "redzone", "dirflag", "fpsr", "rax", "xmm0",
+              "st", "st(1)", "ymm31", "k1", "r12"):
+        words.add(c)
+    words = sorted(w for w in words if w and len(w.encode()) <= 64)
+    with open(path, "w", encoding="ascii") as o:
+        for w in words:
+            o.write(dict_entry(w) + "\n")
+    print("fuzz-seeds.py: %d dictionary words in %s" % (len(words), path))
+
+
+def write_source_seeds(outdir, files):
+    os.makedirs(outdir, exist_ok=True)
+    n = 0
+    for path in files:
+        with open(path, "rb") as fp:
+            lines = fp.read().split(b"\n")
+        base = os.path.basename(path)
+        for i, line in enumerate(lines):
+            for m in re.finditer(rb"\b(asm|__asm|__asm__)\b", line):
+                if m.start() > 255:
+                    continue
+                # volatile, outputs 0 and 1 in-out, output 0 early, two clobbers
+                header = bytes([n & 1, m.start()]) + struct.pack("<Q", n % 4) \
+                    + struct.pack("<Q", (n // 4) % 2) + bytes([n % 5])
+                text = b"\n".join(lines[i:i + 40])
+                with open(os.path.join(outdir, "%s-%d-%d" % (base, i + 1, m.start())), "wb") as o:
+                    o.write(header + text)
+                n += 1
+    print("fuzz-seeds.py: %d source seeds in %s" % (n, outdir))
+
+
 def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "--source":
+        write_source_seeds(sys.argv[2], sys.argv[3:])
+        return 0
+    if len(sys.argv) == 4 and sys.argv[1] == "--dict":
+        write_dict(sys.argv[2], sys.argv[3])
+        return 0
     if len(sys.argv) < 3:
-        sys.stderr.write("usage: fuzz-seeds.py OUTDIR TABLE...\n")
+        sys.stderr.write("usage: fuzz-seeds.py OUTDIR TABLE...\n"
+                         "       fuzz-seeds.py --dict DICT LIST\n"
+                         "       fuzz-seeds.py --source OUTDIR CFILE...\n")
         return 2
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)

@@ -141,7 +141,7 @@ run_fuzz () {
     local dir=$build_root/$1/analyzer
     if step "$1: make fuzz FUZZ_SECONDS=$fuzz_seconds" "$dir/fuzz.log" \
 	make -C "$dir" fuzz FUZZ_SECONDS="$fuzz_seconds"; then
-	say "$1: fuzzing: $(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/fuzz.log" | tail -n 1) executions in $fuzz_seconds s, no crash"
+	say "$1: fuzzing, $fuzz_seconds s each, no crash: $(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/fuzz.log" | paste -sd' ' | awk '{ printf "%s executions of the analyzer, %s of the source scanner", $1, $2 }')"
     fi
 }
 
