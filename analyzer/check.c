@@ -972,7 +972,7 @@ move_through_memory (struct ctx *c, struct state *s, const struct state *before,
            && is_regop (&in->ops[1]))
     mem = &in->ops[0], reg = op_loc (c, &in->ops[1]), to_mem = 0, w = in->ops[1].width;
   else if (in->nops == 1 && f->nimp == 1 && plain_mem (&in->ops[0]))
-    mem = &in->ops[0], reg = f->imp[0].reg, to_mem = (f->ops[0].access & X86_A_W) != 0,
+    mem = &in->ops[0], reg = x86_imp (f)[0].reg, to_mem = (f->ops[0].access & X86_A_W) != 0,
     w = in->ops[0].mwidth;
   else
     return;
@@ -1100,7 +1100,7 @@ apply (struct ctx *c, struct state *s, int i)
   /* Implicit operands read.  */
   for (int k = 0; k < f->nimp; k++)
     {
-      const struct x86_implicit *im = &f->imp[k];
+      const struct x86_implicit *im = &x86_imp (f)[k];
       if (im->access & X86_A_MEM)
         {
           struct iop mo;
@@ -1146,8 +1146,8 @@ apply (struct ctx *c, struct state *s, int i)
   if ((f->attrs & X86_F_XCHG) && in->nops < 2 && in->nops + f->nimp == 2)
     {
       /* fxch: swaps st(0) with the register it names (st(1) if none).  */
-      int a = in->nops ? op_loc (c, &in->ops[0]) : f->imp[0].reg;
-      int b = in->nops ? f->imp[0].reg : f->imp[1].reg;
+      int a = in->nops ? op_loc (c, &in->ops[0]) : x86_imp (f)[0].reg;
+      int b = in->nops ? x86_imp (f)[0].reg : x86_imp (f)[1].reg;
       if (a > 0 && b > 0)
         {
           struct lstate t = s->l[a];
@@ -1229,7 +1229,7 @@ apply (struct ctx *c, struct state *s, int i)
     }
   for (int k = 0; k < f->nimp; k++)
     {
-      const struct x86_implicit *im = &f->imp[k];
+      const struct x86_implicit *im = &x86_imp (f)[k];
       if ((im->access & X86_A_W) && !(im->access & X86_A_MEM))
         write_reg (c, s, i, im->reg, imp_width (in, im), im->offset,
                    (f->attrs & X86_F_VEX) != 0, (im->access & X86_A_COND) != 0);

@@ -490,10 +490,10 @@ list_full (void)
       for (unsigned j = 0; j < f->nimp; j++)
         {
           char a[8];
-          access_string (f->imp[j].access, a);
+          access_string (x86_imp (f)[j].access, a);
           /* ah..bh: byte 1 of rax..rbx */
           static const char *const high[] = { "ah", "ch", "dh", "bh" };
-          const struct x86_implicit *im = &f->imp[j];
+          const struct x86_implicit *im = &x86_imp (f)[j];
           int hi = im->offset == 1 && im->reg >= X86_RAX && im->reg <= X86_RBX;
           printf ("%s%s:%s", j ? "," : "", a,
                   hi ? high[im->reg - X86_RAX] : x86_reg_name (im->reg, 0));

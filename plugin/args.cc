@@ -33,8 +33,6 @@ struct safeasm_config safeasm_cfg = {
   SAFEASM_MODE_TRAP, SA_POLICY_CONTRACT, NULL, 0, 0, 0, 0, 0
 };
 
-static const char *const mode_names[] = { "trap", "warn", "error", "repair", "audit" };
-static const char *const policy_names[] = { "contract", "strict" };
 static const char *const conftest_names[] = { "warn", "same" };
 static const char *const disable_names[] = { "0", "1" };
 
@@ -42,18 +40,6 @@ const char safeasm_help_text[] =
   "checks x86-64 inline asm; arguments: mode=trap|warn|error|repair|audit, "
   "policy=contract|strict, report=FILE, explain, disable, conftest=warn|same, help "
   "(environment: SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT, SAFEASM_DISABLE)";
-
-const char *
-safeasm_mode_name (enum safeasm_mode m)
-{
-  return (unsigned) m < ARRAY_SIZE (mode_names) ? mode_names[m] : "?";
-}
-
-const char *
-safeasm_policy_name (enum sa_policy p)
-{
-  return (unsigned) p < ARRAY_SIZE (policy_names) ? policy_names[p] : "?";
-}
 
 /* Index of VALUE in NAMES[0..N-1], or -1.  */
 static int
@@ -102,7 +88,8 @@ parse_env (void)
   v = getenv ("SAFEASM_MODE");
   if (v && *v)
     {
-      if ((i = choice ("SAFEASM_MODE", v, mode_names, ARRAY_SIZE (mode_names))) < 0)
+      if ((i = choice ("SAFEASM_MODE", v, safeasm_mode_names,
+                       ARRAY_SIZE (safeasm_mode_names))) < 0)
         bad = 1;
       else
         safeasm_cfg.mode = (enum safeasm_mode) i;
@@ -111,7 +98,8 @@ parse_env (void)
   v = getenv ("SAFEASM_POLICY");
   if (v && *v)
     {
-      if ((i = choice ("SAFEASM_POLICY", v, policy_names, ARRAY_SIZE (policy_names))) < 0)
+      if ((i = choice ("SAFEASM_POLICY", v, safeasm_policy_names,
+                       ARRAY_SIZE (safeasm_policy_names))) < 0)
         bad = 1;
       else
         safeasm_cfg.policy = (enum sa_policy) i;
@@ -144,8 +132,8 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
 
       if (strcmp (key, "mode") == 0)
         {
-          k = choice ("-fplugin-arg-safeasm-mode", value, mode_names,
-                      ARRAY_SIZE (mode_names));
+          k = choice ("-fplugin-arg-safeasm-mode", value, safeasm_mode_names,
+                      ARRAY_SIZE (safeasm_mode_names));
           if (k < 0)
             bad = 1;
           else
@@ -153,8 +141,8 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
         }
       else if (strcmp (key, "policy") == 0)
         {
-          k = choice ("-fplugin-arg-safeasm-policy", value, policy_names,
-                      ARRAY_SIZE (policy_names));
+          k = choice ("-fplugin-arg-safeasm-policy", value, safeasm_policy_names,
+                      ARRAY_SIZE (safeasm_policy_names));
           if (k < 0)
             bad = 1;
           else
@@ -223,59 +211,4 @@ safeasm_parse_args (int argc, const struct plugin_argument *argv)
         }
     }
   return bad;
-}
-
-void
-safeasm_print_help (void)
-{
-  int i;
-
-  fprintf (stderr,
-"safeasm %s: checks the x86-64 inline asm statements of each function and\n"
-"warns about, reports, rejects, repairs or replaces the ones it cannot\n"
-"prove safe.\n"
-"\n"
-"Arguments (-fplugin-arg-safeasm-KEY[=VALUE]):\n"
-"  mode=trap      warn, and replace a rejected asm statement by code that\n"
-"                 prints the reason to stderr and traps (SIGILL) (default)\n"
-"  mode=warn      warn only; the asm statement is kept\n"
-"  mode=audit     as warn, but with notes, which -Werror does not turn\n"
-"                 into errors: for auditing builds you must not break\n"
-"  mode=error     a rejected asm statement is a compile-time error\n"
-"  mode=repair    where mechanical fixes (clobbers, '&', '+', volatile)\n"
-"                 make it acceptable, compile the asm statement with them\n"
-"                 and warn; replace the others by the trap, as mode=trap\n"
-"  policy=contract  check the template against the contract the asm\n"
-"                 declares: its operands, clobbers and qualifiers (default)\n"
-"  policy=strict  as contract, and the asm may not access memory at all;\n"
-"                 constraints that allow a register or memory (\"rm\", \"g\")\n"
-"                 are compiled as register-only (\"r\", \"ri\")\n"
-"  report=FILE    append one JSON object per asm statement to FILE\n"
-"                 (JSON Lines; safe for parallel compilers)\n"
-"  explain        a note with the effect summary of each accepted asm\n"
-"                 statement: what it reads and writes, and its C story\n"
-"  disable        check nothing (opt a package out of a -specs file)\n"
-"  conftest=warn  autoconf test programs (conftest.*) are only warned\n"
-"                 about, so configure detects what it would without\n"
-"                 safeasm (default); conftest=same: no exception\n"
-"  help           print this text and carry on\n"
-"\n"
-"Environment (defaults that the arguments above override):\n"
-"  SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT, SAFEASM_DISABLE=1\n"
-"\n"
-"Current settings: mode=%s policy=%s report=%s%s\n"
-"\n"
-"Reason codes:\n",
-           SAFEASM_VERSION, safeasm_mode_name (safeasm_cfg.mode),
-           safeasm_policy_name (safeasm_cfg.policy),
-           safeasm_cfg.report_path ? safeasm_cfg.report_path : "(none)",
-           safeasm_cfg.explain ? " explain" : "");
-
-  for (i = 1; i < SA_CODE_COUNT; i++)
-    {
-      const char *name = sa_code_name ((enum sa_code) i);
-      const char *summary = sa_code_summary ((enum sa_code) i);
-      fprintf (stderr, "  %-16s %s\n", name ? name : "?",
-               summary ? summary : "");
-    }
 }

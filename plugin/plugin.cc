@@ -1,6 +1,7 @@
-/* plugin.cc -- the safeasm GCC plugin: initialisation, the GIMPLE pass
-   that hands every inline asm statement to the analyzer, diagnostics,
-   and top-level asm.
+/* plugin.cc -- the core of the safeasm GCC plugin (safeasm-core.so,
+   which loader.cc loads at the first asm statement): the pass body that
+   hands every inline asm statement to the analyzer, diagnostics, and
+   top-level asm.
 
    The pass runs first among all_lowering_passes, right after
    gimplification: the body is still high GIMPLE (GIMPLE_BIND and
@@ -14,17 +15,15 @@
 
 #include "plugin.h"
 #include "stmt.h"
+#include <unistd.h>
 
 /* The texts of the plugin's diagnostics are a fixed, documented format
    ("safeasm [CODE]: MESSAGE") that tests and tools match exactly; they
    do not follow GCC's own quoting conventions.  */
 #pragma GCC diagnostic ignored "-Wformat-diag"
 
-int plugin_is_GPL_compatible;
-
-static struct plugin_info safeasm_plugin_info = {
-  SAFEASM_VERSION, safeasm_help_text
-};
+/* The configuration, a copy of the loader's (safeasm_core_init).  */
+struct safeasm_config safeasm_cfg;
 
 /* One "-m32 is not supported" warning per translation unit.  */
 static int m32_warned;
@@ -833,7 +832,8 @@ conftest_rule (void)
   if (done || !main_input_filename)
     return;
   done = 1;
-  base = lbasename (main_input_filename);
+  base = strrchr (main_input_filename, '/');
+  base = base ? base + 1 : main_input_filename;
   if (strncmp (base, "conftest.", 9) != 0)
     return;
   safeasm_cfg.conftest = 1;
@@ -842,59 +842,24 @@ conftest_rule (void)
 }
 
 static unsigned int
-safeasm_execute (function *fun)
+core_execute (function *fun)
 {
   struct walk_stmt_info wi;
   gimple_seq body;
 
   conftest_rule ();
-
   /* Only the high GIMPLE body this pass is placed for.  Functions that
      reach the lowering passes with a CFG were made by GCC itself.  */
   if (!fun || !fun->decl || fun->cfg)
     return 0;
-  body = gimple_body (fun->decl);
+  body = fun->gimple_body;
   if (!body)
     return 0;
   memset (&wi, 0, sizeof wi);
   walk_gimple_seq_mod (&body, visit_stmt, NULL, &wi);
-  gimple_set_body (fun->decl, body);
+  fun->gimple_body = body;
   return 0;
 }
-
-namespace {
-
-const pass_data safeasm_pass_data = {
-  GIMPLE_PASS,          /* type */
-  "safeasm",            /* name */
-  OPTGROUP_NONE,        /* optinfo_flags */
-  TV_NONE,              /* tv_id */
-  PROP_gimple_any,      /* properties_required */
-  0,                    /* properties_provided */
-  0,                    /* properties_destroyed */
-  0,                    /* todo_flags_start */
-  0                     /* todo_flags_finish */
-};
-
-class safeasm_pass : public gimple_opt_pass
-{
-public:
-  safeasm_pass (gcc::context *ctxt)
-    : gimple_opt_pass (safeasm_pass_data, ctxt)
-  {}
-  virtual unsigned int execute (function *fun) override
-  {
-    return safeasm_execute (fun);
-  }
-  /* The one pass lives in static storage (plugin_init) and is never
-     deleted: with this, the plugin needs no global operator new or
-     delete, so it does not load libstdc++ into cc1 (1 MB).  */
-  static void operator delete (void *, size_t) {}
-};
-
-alignas (safeasm_pass) static unsigned char pass_storage[sizeof (safeasm_pass)];
-
-} // anon namespace
 
 /* ---------------------------------------------------------------- */
 /* Top-level asm: not a statement, not checked; reported.  The asm
@@ -902,7 +867,7 @@ alignas (safeasm_pass) static unsigned char pass_storage[sizeof (safeasm_pass)];
    and cleared after them).  */
 
 static void
-toplevel_asm (void *, void *)
+core_toplevel (void)
 {
   asm_node *a;
   struct sa_result res;
@@ -930,7 +895,7 @@ toplevel_asm (void *, void *)
 }
 
 static void
-finish (void *, void *)
+core_finish (void)
 {
   safeasm_report_close ();
   XDELETEVEC (seen_tab);
@@ -938,42 +903,85 @@ finish (void *, void *)
   seen_n = seen_cap = 0;
 }
 
-int
-plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
+static void
+safeasm_print_help (void)
 {
-  struct register_pass_info pass;
+  struct safeasm_buf b;
+  char line[256];
+  int i;
 
-  if (!plugin_default_version_check (version, &gcc_version))
+  safeasm_buf_init (&b);
+  snprintf (line, sizeof line, "safeasm %s: ", SAFEASM_VERSION);
+  safeasm_buf_adds (&b, line);
+  safeasm_buf_adds (&b,
+"checks the x86-64 inline asm statements of each function and\n"
+"warns about, reports, rejects, repairs or replaces the ones it cannot\n"
+"prove safe.\n"
+"\n"
+"Arguments (-fplugin-arg-safeasm-KEY[=VALUE]):\n"
+"  mode=trap      warn, and replace a rejected asm statement by code that\n"
+"                 prints the reason to stderr and traps (SIGILL) (default)\n"
+"  mode=warn      warn only; the asm statement is kept\n"
+"  mode=audit     as warn, but with notes, which -Werror does not turn\n"
+"                 into errors: for auditing builds you must not break\n"
+"  mode=error     a rejected asm statement is a compile-time error\n"
+"  mode=repair    where mechanical fixes (clobbers, '&', '+', volatile)\n"
+"                 make it acceptable, compile the asm statement with them\n"
+"                 and warn; replace the others by the trap, as mode=trap\n"
+"  policy=contract  check the template against the contract the asm\n"
+"                 declares: its operands, clobbers and qualifiers (default)\n"
+"  policy=strict  as contract, and the asm may not access memory at all;\n"
+"                 constraints that allow a register or memory (\"rm\", \"g\")\n"
+"                 are compiled as register-only (\"r\", \"ri\")\n"
+"  report=FILE    append one JSON object per asm statement to FILE\n"
+"                 (JSON Lines; safe for parallel compilers)\n"
+"  explain        a note with the effect summary of each accepted asm\n"
+"                 statement: what it reads and writes, and its C story\n"
+"  disable        check nothing (opt a package out of a -specs file)\n"
+"  conftest=warn  autoconf test programs (conftest.*) are only warned\n"
+"                 about, so configure detects what it would without\n"
+"                 safeasm (default); conftest=same: no exception\n"
+"  help           print this text and carry on\n"
+"\n"
+"Environment (defaults that the arguments above override):\n"
+"  SAFEASM_MODE, SAFEASM_POLICY, SAFEASM_REPORT, SAFEASM_DISABLE=1\n"
+"\n"
+"Current settings: ");
+  safeasm_buf_adds (&b, "mode=");
+  safeasm_buf_adds (&b, safeasm_mode_name (safeasm_cfg.mode));
+  safeasm_buf_adds (&b, " policy=");
+  safeasm_buf_adds (&b, safeasm_policy_name (safeasm_cfg.policy));
+  safeasm_buf_adds (&b, " report=");
+  safeasm_buf_adds (&b, safeasm_cfg.report_path ? safeasm_cfg.report_path : "(none)");
+  safeasm_buf_adds (&b, safeasm_cfg.explain ? " explain\n\nReason codes:\n"
+                                           : "\n\nReason codes:\n");
+
+  for (i = 1; i < SA_CODE_COUNT; i++)
     {
-      error ("safeasm: this plugin was built for GCC %s but is loaded into "
-             "GCC %s; rebuild it against the plugin headers of this GCC",
-             gcc_version.basever, version->basever);
-      return 1;
+      const char *name = sa_code_name ((enum sa_code) i);
+      const char *summary = sa_code_summary ((enum sa_code) i);
+      snprintf (line, sizeof line, "  %-16s %s\n", name ? name : "?",
+                summary ? summary : "");
+      safeasm_buf_adds (&b, line);
     }
-  safeasm_gcc_version = version->basever;
+  /* One write to the standard error, as GCC's own diagnostics go.  */
+  if (write (2, b.p, b.len) < 0)
+    {
+      /* Nothing to do: the help is a courtesy.  */
+    }
+  safeasm_buf_free (&b);
+}
 
-#ifndef TARGET_64BIT
-  error ("safeasm: this GCC does not target x86; safeasm checks x86-64 inline asm only");
-  return 1;
-#endif
-  if (safeasm_parse_args (info->argc, info->argv))
-    return 1;
-  if (safeasm_cfg.help)
-    safeasm_print_help ();
-  if (safeasm_cfg.disable)
-    return 0;                   /* loaded, but nothing registered */
-  if (safeasm_cfg.report_path && safeasm_report_open (safeasm_cfg.report_path))
-    return 1;
-
-  register_callback (info->base_name, PLUGIN_INFO, NULL, &safeasm_plugin_info);
-
-  pass.pass = new (pass_storage) safeasm_pass (g);
-  pass.reference_pass_name = SAFEASM_REF_PASS;
-  pass.ref_pass_instance_number = 1;
-  pass.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
-  register_callback (info->base_name, PLUGIN_ALL_IPA_PASSES_START,
-                     toplevel_asm, NULL);
-  register_callback (info->base_name, PLUGIN_FINISH, finish, NULL);
-  return 0;
+extern "C" __attribute__ ((visibility ("default"))) void
+safeasm_core_init (const struct safeasm_config *cfg, int report_fd,
+                   const char *gcc_version, struct safeasm_core *core)
+{
+  safeasm_cfg = *cfg;
+  safeasm_gcc_version = gcc_version;
+  if (report_fd >= 0)
+    safeasm_report_attach (report_fd);
+  core->execute = core_execute;
+  core->toplevel = core_toplevel;
+  core->finish = core_finish;
+  core->print_help = safeasm_print_help;
 }

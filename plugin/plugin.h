@@ -2,6 +2,15 @@
    plugin.  Included first by each of its .cc files; it pulls in the GCC
    plugin headers it needs and the analyzer API.
 
+   The plugin is two shared objects.  GCC loads safeasm.so (loader.cc,
+   args.cc): its arguments, and a pass that looks for asm statements.
+   The first asm statement of a translation unit makes it load
+   safeasm-core.so from the same directory (plugin.cc and the others:
+   the analyzer, diagnostics, rewrites, reports).  GCC binds every
+   symbol of a plugin when it loads it, and each lookup reads pages of
+   cc1's symbol tables; the core, loaded lazily, binds only what it
+   calls, and a file without asm never loads it.
+
    The guard is not PLUGIN_H: GCC's own plugin.h (included by
    gcc-plugin.h, which finds it next to itself) uses that one.  */
 
@@ -32,6 +41,20 @@
 
 #define SAFEASM_VERSION "0.1.0"
 
+/* ASCII character classes.  GCC's ISDIGIT and the like read its
+   _sch_istable, one more symbol to look up in cc1 at load time.  */
+static inline int
+safeasm_isdigit (int c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline int
+safeasm_isalnum (int c)
+{
+  return safeasm_isdigit (c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* ---------------------------------------------------------------- */
 /* args.cc: configuration.                                          */
 
@@ -58,10 +81,47 @@ extern struct safeasm_config safeasm_cfg;
 /* Fill safeasm_cfg from the environment and ARGC/ARGV.  Reports every
    problem with error () and returns non-zero if there was one.  */
 int safeasm_parse_args (int argc, const struct plugin_argument *argv);
-void safeasm_print_help (void);
-const char *safeasm_mode_name (enum safeasm_mode);
-const char *safeasm_policy_name (enum sa_policy);
 extern const char safeasm_help_text[];
+
+/* The names of the modes and policies, in enum order.  */
+static const char *const safeasm_mode_names[] = {
+  "trap", "warn", "error", "repair", "audit"
+};
+static const char *const safeasm_policy_names[] = { "contract", "strict" };
+
+static inline const char *
+safeasm_mode_name (enum safeasm_mode m)
+{
+  return (unsigned) m < ARRAY_SIZE (safeasm_mode_names) ? safeasm_mode_names[m] : "?";
+}
+
+static inline const char *
+safeasm_policy_name (enum sa_policy p)
+{
+  return (unsigned) p < ARRAY_SIZE (safeasm_policy_names) ? safeasm_policy_names[p] : "?";
+}
+
+/* ---------------------------------------------------------------- */
+/* The core (safeasm-core.so): what the loader calls.                */
+
+#define SAFEASM_CORE_NAME "safeasm-core.so"
+#define SAFEASM_CORE_INIT "safeasm_core_init"
+
+struct safeasm_core
+{
+  unsigned (*execute) (function *);     /* check the asm of FUN */
+  void (*toplevel) (void);              /* report the top-level asm */
+  void (*finish) (void);                /* close the report, free */
+  void (*print_help) (void);
+};
+
+/* The core's one exported function: take the configuration CFG, the
+   report file REPORT_FD (-1: none) and the version of the GCC it runs
+   in; fill *CORE.  */
+extern "C" void safeasm_core_init (const struct safeasm_config *cfg, int report_fd,
+                                   const char *gcc_version, struct safeasm_core *core);
+typedef void (*safeasm_core_init_fn) (const struct safeasm_config *, int,
+                                      const char *, struct safeasm_core *);
 
 /* ---------------------------------------------------------------- */
 /* report.cc: growable strings, escaping, the JSON Lines report.     */
@@ -99,8 +159,9 @@ struct safeasm_record
   unsigned n_repairs;
 };
 
-/* Open PATH for appending; 0 on success, else error () and non-zero.  */
-int safeasm_report_open (const char *path);
+/* Write records to FD, the report file SAFEASM_CFG.REPORT_PATH (opened
+   by the loader for appending).  */
+void safeasm_report_attach (int fd);
 int safeasm_report_enabled (void);
 void safeasm_report_write (const struct safeasm_record *);
 void safeasm_report_close (void);

@@ -676,7 +676,7 @@ static int
 alt_has_letter (const char *p, const char *e)
 {
   for (; p < e; p++)
-    if (ISALNUM (*p))
+    if (safeasm_isalnum (*p))
       return 1;
   return 0;
 }
@@ -803,14 +803,14 @@ input_register_only (const char *c, unsigned nout, const char *const *cons)
       if (!e)
         e = p + strlen (p);
       len = e - p;
-      for (d = p; d < e && !ISDIGIT (*d); d++)
+      for (d = p; d < e && !safeasm_isdigit (*d); d++)
         ;
       if (d < e)
         {
           /* A matching alternative: only the number.  */
           unsigned long m = 0;
           const char *x;
-          for (x = p; x < e && ISDIGIT (*x) && m < 1000; x++)
+          for (x = p; x < e && safeasm_isdigit (*x) && m < 1000; x++)
             m = m * 10 + (*x - '0');
           ok = x == e && x > p && m < nout && output_register_only (cons[m]);
         }

@@ -197,23 +197,15 @@ safeasm_buf_add_json (struct safeasm_buf *b, const char *str)
 /* ---------------------------------------------------------------- */
 /* The report.                                                      */
 
-int
-safeasm_report_open (const char *path)
+void
+safeasm_report_attach (int fd)
 {
-  int fd = open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      error ("safeasm: cannot open report file %qs: %s", path,
-             xstrerror (errno));
-      return 1;
-    }
   report_fd = fd;
-  report_path = path;
+  report_path = safeasm_cfg.report_path;
   report_cwd = getpwd () ? xstrdup (getpwd ()) : NULL;
   report_package = getenv ("SAFEASM_PACKAGE");
   if (report_package && !*report_package)
     report_package = NULL;
-  return 0;
 }
 
 int

@@ -27,11 +27,11 @@ constraint_matches (const char *c, unsigned n)
 {
   while (*c)
     {
-      if (ISDIGIT (*c))
+      if (safeasm_isdigit (*c))
         {
           unsigned long v = 0;
           int overflow = 0;
-          while (ISDIGIT (*c))
+          while (safeasm_isdigit (*c))
             {
               if (v > 100000000UL)
                 overflow = 1;

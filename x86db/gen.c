@@ -683,6 +683,20 @@ static size_t intern (const char *s)
   return pool_slot[h].at;
 }
 
+static size_t nimplicits;        /* emitted so far, in x86db_implicits */
+
+/* A form's entries of x86db_implicits.  */
+static void emit_implicits (const struct form *f)
+{
+  unsigned i;
+  for (i = 0; i < f->nimp; i++) {
+    fputs ("  { .access = ", stdout);
+    bits (accbits, zx (f, f->imp[i].acc, 0, f->imp[i].reg, f->imp[i].width));
+    printf (", .reg = %s, .width = %u, .offset = %u }, /* %s */\n",
+            regname (f->imp[i].reg), f->imp[i].width, f->imp[i].offset, f->mn);
+  }
+}
+
 static void emit (const struct form *f)
 {
   unsigned i;
@@ -699,14 +713,10 @@ static void emit (const struct form *f)
     printf (", .width = %u, .reg = %s }", f->ops[i].width,
             f->ops[i].reg ? regname (f->ops[i].reg) : "0");
   }
-  printf ("%s\n    .nimp = %u,", f->nops ? " }," : "", f->nimp);
-  for (i = 0; i < f->nimp; i++) {
-    printf ("%s\n      { .access = ", i ? "," : " .imp = {");
-    bits (accbits, zx (f, f->imp[i].acc, 0, f->imp[i].reg, f->imp[i].width));
-    printf (", .reg = %s, .width = %u, .offset = %u }", regname (f->imp[i].reg),
-            f->imp[i].width, f->imp[i].offset);
-  }
-  fputs (f->nimp ? " }," : "", stdout);
+  printf ("%s\n    .nimp = %u, .imp_at = %zu,", f->nops ? " }," : "", f->nimp, nimplicits);
+  nimplicits += f->nimp;
+  if (nimplicits > 65535)
+    die ("over 65535 implicit registers: widen imp_at in x86db.h");
   fputs ("\n    .flags_read = ", stdout);
   bits (flags, f->fr);
   fputs (", .flags_written = ", stdout);
@@ -765,6 +775,32 @@ static void read_table (const char *file)
   fclose (in);
 }
 
+/* x86db_mnemonics: the hash table of the distinct mnemonics (the forms
+   are sorted), for x86db_lookup.  */
+static void emit_mnemonics (void)
+{
+  static struct x86db_mnslot slots[X86DB_MN_SLOTS];
+  size_t i, j;
+  unsigned h;
+
+  if (nforms >= 65535)
+    die ("over 65534 forms: widen struct x86db_mnslot");
+  for (i = 0; i < nforms; i = j) {
+    for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
+      ;
+    for (h = x86db_hash (forms[i].mn, strlen (forms[i].mn)); slots[h].first;
+         h = (h + 1) & (X86DB_MN_SLOTS - 1))
+      ;
+    slots[h].first = (uint16_t) (i + 1);
+    slots[h].count = (uint16_t) (j - i);
+  }
+  printf ("\nconst struct x86db_mnslot x86db_mnemonics[X86DB_MN_SLOTS] = {");
+  for (h = 0; h < X86DB_MN_SLOTS; h++)
+    if (slots[h].first)
+      printf ("\n  [%u] = { %u, %u },", h, slots[h].first, slots[h].count);
+  printf ("\n};\n");
+}
+
 int main (int argc, char **argv)
 {
   size_t i, j, m, n, distinct = 0;
@@ -783,8 +819,9 @@ int main (int argc, char **argv)
   for (i = 0; i < nforms; i = j) {
     for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
       ;
-    if (++distinct > 4096) {
-      fprintf (stderr, "x86db-gen: over 4096 mnemonics: raise SLOTS in lookup.c\n");
+    if (++distinct > X86DB_MN_SLOTS / 2) {
+      fprintf (stderr, "x86db-gen: over %d mnemonics: raise X86DB_MN_SLOTS in x86db.h\n",
+               X86DB_MN_SLOTS / 2);
       return 1;
     }
     for (n = i + 1; n < j; n++)
@@ -807,6 +844,13 @@ int main (int argc, char **argv)
   for (i = 0; i < nforms; i++)
     emit (&forms[i]);
   printf ("};\n\nconst size_t x86db_nforms = %zu;\n", nforms);
+  printf ("\nconst struct x86_implicit x86db_implicits[] = {\n");
+  for (i = 0; i < nforms; i++)
+    emit_implicits (&forms[i]);
+  printf ("  { 0, 0, 0, 0 }\n};\n");
+  emit_mnemonics ();
+  if (pool_len > 65535)
+    die ("the strings take over 64 KiB: widen the *_at offsets in x86db.h");
   /* The strings are checked (the parser lets no '"', '\\' or control
      character through), so they are printed as they are.  */
   printf ("\nconst char x86db_strings[] =");

@@ -155,17 +155,17 @@ enum {
 
 /* The strings of the forms, in one array: a form holds offsets into it
    (so that the table has no pointers, which a shared object such as the
-   plugin would have to relocate, writing every page, at load time).
-   Use the accessors below.  */
+   plugin would have to relocate, writing every page, at load time; and
+   16-bit offsets keep the forms small).  Use the accessors below.  */
 extern const char x86db_strings[];
 
 struct x86_form {
-  uint32_t mnemonic_at;         /* as written in the table, lower case, no suffix */
+  uint16_t mnemonic_at;         /* as written in the table, lower case, no suffix */
   unsigned char suffixes;       /* X86_SFX_* accepted after the mnemonic */
   unsigned char nops;
   struct x86_opspec ops[X86_MAX_OPS];   /* AT&T order: sources first, destination last */
-  unsigned char nimp;
-  struct x86_implicit imp[X86_MAX_IMP];
+  unsigned char nimp;           /* implicit registers: x86_imp (f)[0 .. nimp) */
+  uint16_t imp_at;
   unsigned char flags_read, flags_written, flags_undef;
   unsigned char flags_zero;     /* written flags that are set to 0 (cld, clc) */
   unsigned short attrs;         /* X86_F_* */
@@ -174,11 +174,19 @@ struct x86_form {
   signed char x87;              /* x87 register stack: +1 push, -1 pop, -2 two pops */
   unsigned char cls;            /* enum x86_class */
   unsigned char bcst;           /* a memory source may be {1toN}, elements of this many bytes; 0 no */
-  uint32_t feature_at;          /* CPUID feature, "" for base x86-64 */
-  uint32_t evex_feature_at;     /* CPUID feature of the EVEX encoding (masking, xmm16-31), "" */
-  uint32_t why_at;              /* reason, for X86_C_REJECT/PRIV forms; "" otherwise */
-  uint32_t group_at;            /* table section, for listings */
+  uint16_t feature_at;          /* CPUID feature, "" for base x86-64 */
+  uint16_t evex_feature_at;     /* CPUID feature of the EVEX encoding (masking, xmm16-31), "" */
+  uint16_t why_at;              /* reason, for X86_C_REJECT/PRIV forms; "" otherwise */
+  uint16_t group_at;            /* table section, for listings */
 };
+
+/* The implicit registers of all forms, a form's NIMP of them at its
+   IMP_AT (kept apart: most forms have none or a few, and the forms stay
+   small, so a lookup reads few pages).  */
+extern const struct x86_implicit x86db_implicits[];
+
+static inline const struct x86_implicit *x86_imp (const struct x86_form *f)
+{ return x86db_implicits + f->imp_at; }
 
 static inline const char *x86_mnemonic (const struct x86_form *f)
 { return x86db_strings + f->mnemonic_at; }
@@ -205,6 +213,24 @@ extern const size_t x86db_nforms;
 /* The forms of MNEMONIC (exact spelling, lower case) as [*first,
    *first + count).  Returns count, 0 if none.  */
 size_t x86db_lookup (const char *mnemonic, size_t len, const struct x86_form **first);
+
+/* The hash table x86db_lookup searches, generated with the forms (so a
+   lookup reads a slot and the forms it names, not the whole table):
+   open addressing by X86DB_HASH of the mnemonic, linear probing.  */
+#define X86DB_MN_SLOTS 4096     /* a power of two, over twice the mnemonics */
+struct x86db_mnslot {
+  uint16_t first;               /* index of the first form + 1; 0: empty */
+  uint16_t count;
+};
+extern const struct x86db_mnslot x86db_mnemonics[X86DB_MN_SLOTS];
+
+static inline unsigned x86db_hash (const char *s, size_t n)
+{
+  unsigned h = 2166136261u;     /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char) s[i]) * 16777619u;
+  return h & (X86DB_MN_SLOTS - 1);
+}
 
 /* Decode the machine code B[0..N) as one instruction of the database
    (legacy and VEX encodings from enc.tbl; not EVEX): write its AT&T
