@@ -12,12 +12,14 @@
 #   plain.c  N functions without asm
 # Each file is compiled RUNS (default 5) times with and without the
 # plugin, alternately ($CC $BENCH_CFLAGS -S: cc1 only, as some of the
-# rejected statements do not assemble); the median times and their
-# ratio plugin/plain are printed, and the peak RSS of the compiler
-# (/usr/bin/time, the largest process: cc1) with and without; for
-# asm.c also with one #warning in the file both ways (GCC keeps the
-# source text once it shows any diagnostic) and with the plugin loaded
-# but disabled.  Then
+# rejected statements do not assemble); the median times, the median of
+# the ratios plugin/plain of each pair of runs, and the peak RSS of the
+# compiler (/usr/bin/time, the largest process: cc1) with and without
+# are printed; for asm.c also with one #warning in the file both ways
+# (GCC keeps the source text once it shows any diagnostic) and with the
+# plugin loaded but disabled.  Where valgrind is installed, smaller
+# files of the same kinds are compiled once each way under callgrind,
+# whose instruction counts do not vary from run to run.  Then
 # bench/real.py times real asm-heavy sources (the translation units with
 # the most asm of the Debian packages `make check-packages' built, with
 # their own compile commands; BENCH_REAL_FILES per package, default 8),
@@ -26,7 +28,9 @@
 #
 # Environment: CC (default gcc), RUNS (5), BENCH_CFLAGS (-O2
 # -march=x86-64-v3), SAFEASM_BENCH_ARGS (plugin arguments, default
-# none: the plugin's default mode).
+# none: the plugin's default mode), BENCH_CALLGRIND (0: no instruction
+# counts), BENCH_CALLGRIND_N (500: functions of the files counted),
+# BENCH_REAL_FILES (8).
 set -eu
 
 if [ $# -lt 1 ]; then
@@ -74,32 +78,45 @@ peak_rss () {
     tail -n 1 "$out/rss"
 }
 
+# instructions COMMAND...: the instructions of COMMAND's compiler
+# processes (gcc -wrapper valgrind, ...), summed from callgrind's lines.
+instructions () {
+    "$@" 2>&1 | sed -n 's/^==[0-9]*== Collected : //p' | awk '{ n += $1 } END { print n + 0 }'
+}
+
 # percent A B: A against B, as "+1.23%".
 percent () {
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f%%", b ? 100 * (a - b) / b : 0 }'
 }
+
+plugin_args=(-fplugin="$plugin")
+for arg in ${SAFEASM_BENCH_ARGS:-}; do
+    plugin_args+=(-fplugin-arg-safeasm-"$arg")
+done
 
 # shellcheck disable=SC2086,SC2206 # $cflags is a list of flags
 for file in asm plain; do
     : > "$out/$file.with"
     : > "$out/$file.without"
     plain_cmd=("$cc" $cflags -S "$out/$file.c" -o "$out/$file.s")
-    plugin_cmd=("${plain_cmd[@]}" -fplugin="$plugin")
-    for arg in ${SAFEASM_BENCH_ARGS:-}; do
-        plugin_cmd+=(-fplugin-arg-safeasm-"$arg")
-    done
+    plugin_cmd=("${plain_cmd[@]}" "${plugin_args[@]}")
     # The plugin may reject (and stop the compilation on) some statements
     # in some modes; what matters is the work done, not the output.
+    : > "$out/$file.ratio"
     for _ in $(seq "$runs"); do
-        seconds "${plain_cmd[@]}" >> "$out/$file.without"
-        seconds "${plugin_cmd[@]}" >> "$out/$file.with"
+        a=$(seconds "${plain_cmd[@]}")
+        b=$(seconds "${plugin_cmd[@]}")
+        echo "$a" >> "$out/$file.without"
+        echo "$b" >> "$out/$file.with"
+        awk -v a="$a" -v b="$b" 'BEGIN { printf "%.6f\n", b / a }' >> "$out/$file.ratio"
     done
     without=$(median < "$out/$file.without")
     with=$(median < "$out/$file.with")
     rss_without=$(peak_rss "${plain_cmd[@]}")
     rss_with=$(peak_rss "${plugin_cmd[@]}")
-    printf 'bench: %-5s (%s functions): plain %.2f s, plugin %.2f s (median of %s), ratio plugin/plain %.3f; peak RSS %s kB plain, %s kB plugin (%s)\n' \
-        "$file.c" "$n" "$without" "$with" "$runs" "$(awk -v a="$with" -v b="$without" 'BEGIN { print a / b }')" \
+    printf 'bench: %-5s (%s functions): plain %.2f s, plugin %.2f s (median of %s), ratio plugin/plain %.3f (median of the pairs; %.3f to %.3f); peak RSS %s kB plain, %s kB plugin (%s)\n' \
+        "$file.c" "$n" "$without" "$with" "$runs" "$(median < "$out/$file.ratio")" \
+        "$(sort -g "$out/$file.ratio" | head -n 1)" "$(sort -g "$out/$file.ratio" | tail -n 1)" \
         "$rss_without" "$rss_with" "$(percent "$rss_with" "$rss_without")"
     if [ "$file" = asm ]; then
         # The first diagnostic with a caret makes GCC read the whole
@@ -118,6 +135,25 @@ for file in asm plain; do
             "$rss_with" "$(percent "$rss_with" "$(peak_rss "${plain_cmd[@]}")")"
     fi
 done
+
+# Instructions, counted by callgrind: the same on every run, where the
+# times above vary by several per cent on a shared machine.  Smaller
+# files (BENCH_CALLGRIND_N functions), as callgrind runs some fifty
+# times slower.
+# shellcheck disable=SC2086,SC2206 # $cflags is a list of flags
+if [ "${BENCH_CALLGRIND:-1}" != 0 ] && command -v valgrind > /dev/null 2>&1; then
+    cg_n=${BENCH_CALLGRIND_N:-500}
+    mkdir -p "$out/cg"
+    "$python" "$srcdir/bench/gen.py" "$out/cg" "$cg_n" "$cc" "$srcdir"/testsuite/analyzer/*.tbl > /dev/null
+    for file in asm plain; do
+        cmd=("$cc" $cflags -S "$out/cg/$file.c" -o "$out/cg/$file.s"
+             -wrapper valgrind,--tool=callgrind,--callgrind-out-file=/dev/null)
+        a=$(instructions "${cmd[@]}")
+        b=$(instructions "${cmd[@]}" "${plugin_args[@]}")
+        printf 'bench: %-5s (%s functions) instructions (callgrind): plain %s, plugin %s, ratio %.4f\n' \
+            "$file.c" "$cg_n" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN { print b / a }')"
+    done
+fi
 
 # Real asm-heavy code: the translation units with the most asm statements
 # of the packages `make check-packages' built, compiled again as their

@@ -13,15 +13,24 @@ RUNS times each), writing the object to a scratch file; the flags the
 audit added (-fplugin=, -fplugin-arg-*, -specs=, -fdump-tree-*) are
 taken out first.  Prints, per package, the files, their asm statements,
 the median total CPU times (user + system of the compiler processes)
-and the ratio plugin/plain.
+and the median of the rounds' ratios plugin/plain (each round compiles
+every file once each way, so a slow spell of the machine hits both
+sides of a ratio), and how much the plugin adds to the peak RSS of cc1
+(file by file: the median and the largest).
+
+Timings of files that compile in a tenth of a second vary by a few per
+cent from run to run; so, where valgrind is installed (and unless
+BENCH_CALLGRIND=0), the same commands also run once each way under
+callgrind, whose count of executed instructions (of cc1 and as) is the
+same on every run, and that ratio is printed too.
 """
 
 import collections
 import json
 import os
-import resource
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -109,13 +118,78 @@ def cleaned(words, out):
     return res + ["-o", out]
 
 
-def seconds(cmd, cwd):
+def run(cmd, cwd):
     """The CPU time (user + system) of CMD and its children, which
-    varies less than the elapsed time on a shared machine."""
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime), p.returncode
+    varies less than the elapsed time on a shared machine, the peak RSS
+    of its largest process (cc1) in kB, and its exit status."""
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss, p.returncode
+
+
+def seconds(cmd, cwd):
+    t, _, rc = run(cmd, cwd)
+    return t, rc
+
+
+def instructions(cmd, cwd):
+    """The instructions CMD's compiler processes execute, counted by
+    callgrind (gcc's -wrapper runs cc1 and as under it), or None."""
+    wrapped = cmd[:1] + ["-wrapper", "valgrind,--tool=callgrind,--callgrind-out-file=/dev/null"] + cmd[1:]
+    p = subprocess.run(wrapped, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       errors="replace")
+    counts = re.findall(r"Collected : ([0-9]+)", p.stderr)
+    if p.returncode != 0 or not counts:
+        return None
+    return sum(int(c) for c in counts)
+
+
+def with_plugin(cmd, plugin):
+    return cmd[:1] + ["-fplugin=" + plugin] + cmd[1:]
+
+
+def measure(pkg, units, plugin, runs):
+    """Print the CPU times, ratios and peak memory of one package's UNITS."""
+    plain, with_, ratios = [], [], []
+    rss = [([], []) for _ in units]
+    for _ in range(runs):
+        p = w = 0.0
+        for k, (cwd, cmd, _, _) in enumerate(units):
+            t, m, _ = run(cmd, cwd)
+            p += t
+            rss[k][0].append(m)
+            t, m, _ = run(with_plugin(cmd, plugin), cwd)
+            w += t
+            rss[k][1].append(m)
+        plain.append(p)
+        with_.append(w)
+        ratios.append(w / p if p else float("nan"))
+    print("bench: real  %-10s (%d files, %d asm statements): plain %.2f s, plugin %.2f s"
+          " CPU (median of %d), ratio plugin/plain %.3f (median of the rounds; %.3f to %.3f)"
+          % (pkg, len(units), sum(u[2] for u in units), statistics.median(plain),
+             statistics.median(with_), runs, statistics.median(ratios), min(ratios), max(ratios)))
+    # Peak RSS of cc1, file by file (the median of the runs).
+    growth = []
+    for a, b in rss:
+        ma, mb = statistics.median(a), statistics.median(b)
+        growth.append((mb - ma, 100.0 * (mb - ma) / ma if ma else 0.0, ma))
+    growth.sort()
+    mid = growth[len(growth) // 2]
+    print("bench: real  %-10s peak RSS of cc1, plugin against plain, by file: median %+d kB (%+.2f%% of"
+          " %d kB), largest %+d kB (%+.2f%%)"
+          % (pkg, mid[0], mid[1], mid[2], growth[-1][0], max(g[1] for g in growth)))
+    if os.environ.get("BENCH_CALLGRIND", "1") == "0" or not shutil.which("valgrind"):
+        return
+    ip = iw = 0
+    for cwd, cmd, _, src in units:
+        a, b = instructions(cmd, cwd), instructions(with_plugin(cmd, plugin), cwd)
+        if a is None or b is None:
+            print("bench: real  %-10s callgrind failed on %s; no instruction counts" % (pkg, src))
+            return
+        ip, iw = ip + a, iw + b
+    print("bench: real  %-10s instructions (callgrind): plain %d, plugin %d, ratio %.4f"
+          % (pkg, ip, iw, iw / ip))
 
 
 def main():
@@ -152,19 +226,11 @@ def main():
             cmd = cleaned(words, out)
             if seconds(cmd, cwd)[1] != 0:
                 continue            # the tree changed since: leave it out
-            units.append((cwd, cmd, n))
+            units.append((cwd, cmd, n, src))
         if not units:
             continue
         found = True
-        plain, with_ = [], []
-        for _ in range(runs):
-            plain.append(sum(seconds(cmd, cwd)[0] for cwd, cmd, _ in units))
-            with_.append(sum(seconds(cmd[:1] + ["-fplugin=" + plugin] + cmd[1:], cwd)[0]
-                             for cwd, cmd, _ in units))
-        p, w = statistics.median(plain), statistics.median(with_)
-        print("bench: real  %-10s (%d files, %d asm statements): plain %.2f s, plugin %.2f s"
-              " CPU (median of %d), ratio plugin/plain %.3f"
-              % (pkg, len(units), sum(n for _, _, n in units), p, w, runs, w / p))
+        measure(pkg, units, plugin, runs)
     if not found:
         print("bench: real sources: no package of %s has a report and a build log; skipped" % work)
     for f in os.listdir(scratch):
