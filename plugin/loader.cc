@@ -133,7 +133,8 @@ alignas (safeasm_pass) static unsigned char pass_storage[sizeof (safeasm_pass)];
 static void
 toplevel_asm (void *, void *)
 {
-  if (symtab->first_asm_symbol () && load_core ())
+  /* In lto1, the asm was reported when its unit was compiled.  */
+  if (!in_lto_p && symtab->first_asm_symbol () && load_core ())
     core.toplevel ();
 }
 
