@@ -109,10 +109,11 @@ def cleaned(words, out):
         if w == "-o":
             skip = True
             continue
-        if w.startswith(DROP_PREFIXES) or w in ("-MD", "-MP") or w.startswith("-MF"):
-            continue
-        if w in ("-MT", "-MF", "-MQ"):
+        if w in ("-MT", "-MF", "-MQ"):     # the next word is their argument
             skip = True
+            continue
+        if w.startswith(DROP_PREFIXES) or w in ("-MD", "-MMD", "-MP") \
+           or w.startswith(("-MF", "-MT", "-MQ")):
             continue
         res.append(w)
     return res + ["-o", out]
@@ -126,11 +127,6 @@ def run(cmd, cwd):
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
     return ru.ru_utime + ru.ru_stime, ru.ru_maxrss, p.returncode
-
-
-def seconds(cmd, cwd):
-    t, _, rc = run(cmd, cwd)
-    return t, rc
 
 
 def instructions(cmd, cwd):
@@ -216,15 +212,21 @@ def main():
             count.update(records(os.path.join(d, r)))
         with open(log, errors="replace") as fp:
             lines = [l.rstrip("\n") for l in fp]
-        units = []
+        units, chosen = [], set()
         for (cwd, src), n in count.most_common():
             if len(units) >= nfiles:
                 break
+            # A source compiled in several directories (a library and
+            # its programs) is taken once.
+            path = os.path.realpath(os.path.join(cwd, src))
+            if path in chosen:
+                continue
+            chosen.add(path)
             words = compile_command(lines, src, cwd)
             if not words or not os.path.isdir(cwd):
                 continue
             cmd = cleaned(words, out)
-            if seconds(cmd, cwd)[1] != 0:
+            if run(cmd, cwd)[2] != 0:
                 continue            # the tree changed since: leave it out
             units.append((cwd, cmd, n, src))
         if not units:
