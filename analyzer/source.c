@@ -903,7 +903,9 @@ clobber_edit (struct sa_edits *ed, const struct sa_src_asm *a,
     memory = -1;
   else
     ok = append (b, &n, sizeof b, " ");
-  if (fx->n_clobbers > SA_SRC_MAX_FIX_CLOBBERS)
+  /* The edited statement must stay within what the scanner reads.  */
+  if (fx->n_clobbers > SA_SRC_MAX_FIX_CLOBBERS
+      || a->nclob + fx->n_clobbers > SA_SRC_MAX_CLOBBERS)
     return 0;
   for (i = 0; i < fx->n_clobbers && ok; i++)
     {
