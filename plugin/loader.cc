@@ -26,7 +26,7 @@ static char core_path[4096];    /* DIR/safeasm-core.so */
 static struct safeasm_core core;
 static int core_state;          /* 0 not loaded, 1 loaded, -1 failed */
 static int report_fd = -1;
-static const char *running_gcc = "";
+static struct plugin_gcc_version *running_gcc;
 
 /* Load the core, once.  Nonzero if it is there; an error otherwise
    (the compilation fails: no asm goes unchecked).  */
@@ -51,7 +51,14 @@ load_core (void)
       error ("safeasm: %s has no %s: %s", core_path, SAFEASM_CORE_INIT, dlerror ());
       return 0;
     }
-  init (&safeasm_cfg, report_fd, running_gcc, &core);
+  if (init (SAFEASM_VERSION, SAFEASM_CORE_SIZES, running_gcc, &safeasm_cfg,
+            report_fd, &core))
+    {
+      error ("safeasm: %s is not the core of this safeasm.so (safeasm %s for "
+             "GCC %s): install the two from one build", core_path,
+             SAFEASM_VERSION, running_gcc->basever);
+      return 0;
+    }
   report_fd = -1;               /* the core's now */
   core_state = 1;
   return 1;
@@ -176,7 +183,7 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
              gcc_version.basever, version->basever);
       return 1;
     }
-  running_gcc = version->basever;
+  running_gcc = version;
 
 #ifndef TARGET_64BIT
   error ("safeasm: this GCC does not target x86; safeasm checks x86-64 inline asm only");

@@ -972,16 +972,21 @@ safeasm_print_help (void)
   safeasm_buf_free (&b);
 }
 
-extern "C" __attribute__ ((visibility ("default"))) void
-safeasm_core_init (const struct safeasm_config *cfg, int report_fd,
-                   const char *gcc_version, struct safeasm_core *core)
+extern "C" __attribute__ ((visibility ("default"))) int
+safeasm_core_init (const char *version, size_t sizes, struct plugin_gcc_version *gcc,
+                   const struct safeasm_config *cfg, int report_fd,
+                   struct safeasm_core *core)
 {
+  if (strcmp (version, SAFEASM_VERSION) != 0 || sizes != SAFEASM_CORE_SIZES
+      || !plugin_default_version_check (gcc, &gcc_version))
+    return 1;
   safeasm_cfg = *cfg;
-  safeasm_gcc_version = gcc_version;
+  safeasm_gcc_version = gcc->basever;
   if (report_fd >= 0)
     safeasm_report_attach (report_fd);
   core->execute = core_execute;
   core->toplevel = core_toplevel;
   core->finish = core_finish;
   core->print_help = safeasm_print_help;
+  return 0;
 }

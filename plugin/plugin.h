@@ -115,13 +115,21 @@ struct safeasm_core
   void (*print_help) (void);
 };
 
-/* The core's one exported function: take the configuration CFG, the
-   report file REPORT_FD (-1: none) and the version of the GCC it runs
-   in; fill *CORE.  */
-extern "C" void safeasm_core_init (const struct safeasm_config *cfg, int report_fd,
-                                   const char *gcc_version, struct safeasm_core *core);
-typedef void (*safeasm_core_init_fn) (const struct safeasm_config *, int,
-                                      const char *, struct safeasm_core *);
+/* The core's one exported function.  VERSION and SIZES are the
+   loader's SAFEASM_VERSION and SAFEASM_CORE_SIZES, GCC the version of
+   the GCC it runs in: if they are not the core's own, it returns
+   nonzero (a core from another build).  Otherwise it takes the
+   configuration CFG and the report file REPORT_FD (-1: none), fills
+   *CORE and returns 0.  */
+#define SAFEASM_CORE_SIZES \
+  (sizeof (struct safeasm_config) * 1000 + sizeof (struct safeasm_core))
+extern "C" int safeasm_core_init (const char *version, size_t sizes,
+                                  struct plugin_gcc_version *gcc,
+                                  const struct safeasm_config *cfg, int report_fd,
+                                  struct safeasm_core *core);
+typedef int (*safeasm_core_init_fn) (const char *, size_t, struct plugin_gcc_version *,
+                                     const struct safeasm_config *, int,
+                                     struct safeasm_core *);
 
 /* ---------------------------------------------------------------- */
 /* report.cc: growable strings, escaping, the JSON Lines report.     */
