@@ -338,6 +338,31 @@ batch (const char *file)
 
 /* ---- listings ---- */
 
+/* The listings go by mnemonic (alphabetical; the forms of one mnemonic
+   in table order), whatever order x86db-table.c keeps them in.  */
+static int
+cmp_listed (const void *a, const void *b)
+{
+  size_t x = *(const size_t *) a, y = *(const size_t *) b;
+  int c = strcmp (x86_mnemonic (&x86db_forms[x]), x86_mnemonic (&x86db_forms[y]));
+  return c ? c : (x > y) - (x < y);
+}
+
+static size_t *
+listing_order (void)
+{
+  size_t *order = malloc (x86db_nforms * sizeof *order);
+  if (!order)
+    {
+      fputs ("safeasm-check: out of memory\n", stderr);
+      exit (1);
+    }
+  for (size_t i = 0; i < x86db_nforms; i++)
+    order[i] = i;
+  qsort (order, x86db_nforms, sizeof *order, cmp_listed);
+  return order;
+}
+
 static const char *const class_names[] = { "safe", "nondet", "stack", "flow", "system",
                                            "priv", "reject" };
 static const char *const flow_names[] = { "-", "jcc", "jmp", "call", "ret", "trap", "syscall" };
@@ -426,9 +451,10 @@ ops_string (const struct x86_form *f, char *out, size_t len)
 static void
 list_db (void)
 {
-  for (size_t i = 0; i < x86db_nforms; i++)
+  size_t *order = listing_order ();
+  for (size_t k = 0; k < x86db_nforms; k++)
     {
-      const struct x86_form *f = &x86db_forms[i];
+      const struct x86_form *f = &x86db_forms[order[k]];
       char sfx[8], ops[256];
       sfx_string (f->suffixes, sfx);
       ops_string (f, ops, sizeof ops);
@@ -437,6 +463,7 @@ list_db (void)
               *x86_evex_feature (f) ? " evex=" : "", x86_evex_feature (f),
               *x86_why (f) ? " why=" : "", x86_why (f));
     }
+  free (order);
 }
 
 static void
@@ -453,7 +480,8 @@ print_quoted (const char *key, const char *s)
 }
 
 /* --list=full: every field of every form, for programs (the
-   testsuite/x86db generators).  One line per form:
+   testsuite/x86db generators).  One line per form, in the order of
+   --list:
      INDEX MNEMONIC sfx= ops= imp= fr= fw= fu= f0= attr= flow= stack= x87=
      class= feat= evex= bcst= group="..." why="..."
    INDEX is the form's index (sa_identify, --identify).  ops= lists
@@ -467,8 +495,10 @@ list_full (void)
 {
   static const char *const attrs[] = { "zero", "ones", "undef0", "string", "repe", "lock",
                                        "move", "xchg", "vex", "rep", "evex", "er", "sae" };
-  for (size_t i = 0; i < x86db_nforms; i++)
+  size_t *order = listing_order ();
+  for (size_t k = 0; k < x86db_nforms; k++)
     {
+      size_t i = order[k];
       const struct x86_form *f = &x86db_forms[i];
       char buf[64];
       int n;
@@ -525,6 +555,7 @@ list_full (void)
       print_quoted ("why", x86_why (f));
       putchar ('\n');
     }
+  free (order);
 }
 
 /* --identify: one AT&T instruction per line on stdin (basic asm

@@ -1,6 +1,10 @@
 /* gen.c -- x86db-gen: reads x86.tbl (see FORMAT), expands <cc>, checks
-   every line, and prints x86db-table.c: the forms sorted by mnemonic
-   (stable) for x86db_lookup.  Any error is FILE:LINE: message, exit 1.  */
+   every line, and prints x86db-table.c: the forms grouped by mnemonic
+   (stable) for x86db_lookup.  The mnemonics are in the order of the
+   first table (argument) that has them, then alphabetical: the forms of
+   the everyday integer instructions (x86.tbl, given first) share a few
+   pages, so a compilation whose asm uses only them maps only those.
+   Any error is FILE:LINE: message, exit 1.  */
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -145,6 +149,7 @@ struct form {
   unsigned bcst;
   int line, order;
   const char *file;             /* the table file it comes from */
+  int table;                    /* its argument index; then the first of its mnemonic's */
 };
 
 static struct form *forms;
@@ -563,6 +568,13 @@ static int cmp_form (const void *a, const void *b)
   return c ? c : x->order - y->order;
 }
 
+/* The final order: by the first table of the mnemonic, then as cmp_form.  */
+static int cmp_layout (const void *a, const void *b)
+{
+  const struct form *x = a, *y = b;
+  return x->table != y->table ? x->table - y->table : cmp_form (a, b);
+}
+
 static int same (const struct form *a, const struct form *b)
 {
   unsigned i;
@@ -810,12 +822,25 @@ int main (int argc, char **argv)
     fputs ("usage: x86db-gen TABLE... > x86db-table.c\n", stderr);
     return 2;
   }
-  for (arg = 1; arg < argc; arg++)
+  for (arg = 1; arg < argc; arg++) {
+    size_t before = nforms;
     read_table (argv[arg]);
+    for (i = before; i < nforms; i++)
+      forms[i].table = arg;
+  }
   if (!nforms)
     die ("no forms");
 
   qsort (forms, nforms, sizeof *forms, cmp_form);
+  for (i = 0; i < nforms; i = j) {
+    int first = forms[i].table;
+    for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
+      if (forms[j].table < first)
+        first = forms[j].table;
+    for (m = i; m < j; m++)
+      forms[m].table = first;
+  }
+  qsort (forms, nforms, sizeof *forms, cmp_layout);
   for (i = 0; i < nforms; i = j) {
     for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
       ;

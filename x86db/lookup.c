@@ -1,6 +1,6 @@
 /* lookup.c -- x86db_lookup: all forms of one mnemonic in the generated
-   form table (x86db-table.c, sorted by mnemonic, so the forms of one
-   mnemonic are adjacent), found through the hash table generated with
+   form table (x86db-table.c, where the forms of one mnemonic are
+   adjacent), found through the hash table generated with
    it (x86db_mnemonics).  */
 
 #include <string.h>

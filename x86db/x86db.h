@@ -205,8 +205,9 @@ int x86db_cpuid_leaf_has_subleaf (unsigned long leaf);
    of one machine (APIC ids, core type).  */
 int x86db_cpuid_leaf_per_core (unsigned long leaf);
 
-/* All forms, sorted by mnemonic (forms of one mnemonic are adjacent, in
-   table order).  */
+/* All forms; those of one mnemonic are adjacent, in table order.  The
+   mnemonics of x86.tbl come first (gen.c), so the everyday instructions
+   share a few pages.  */
 extern const struct x86_form x86db_forms[];
 extern const size_t x86db_nforms;
 
