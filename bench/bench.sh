@@ -12,7 +12,7 @@
 #   plain.c  N functions without asm
 # Each file is compiled RUNS (default 5) times with and without the
 # plugin, alternately ($CC $BENCH_CFLAGS -S: cc1 only, as some of the
-# rejected statements do not assemble); the median times, the median of
+# rejected statements do not assemble); the median CPU times, the median of
 # the ratios plugin/plain of each pair of runs, and the peak RSS of the
 # compiler (/usr/bin/time, the largest process: cc1) with and without
 # are printed; for asm.c also with one #warning in the file both ways
@@ -59,13 +59,12 @@ done
 mkdir -p "$out"
 "$python" "$srcdir/bench/gen.py" "$out" "$n" "$cc" "$srcdir"/testsuite/analyzer/*.tbl
 
-# seconds COMMAND...: the elapsed time of COMMAND, in seconds.
+# seconds COMMAND...: the CPU time (user + system) of COMMAND and the
+# processes it waited for (cc1), in seconds: on a shared machine it
+# varies less than the elapsed time.
 seconds () {
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" > /dev/null 2>&1 || true
-    t1=$(date +%s.%N)
-    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
+    /usr/bin/time -f '%U %S' -o "$out/cpu" "$@" > /dev/null 2>&1 || true
+    awk 'END { printf "%.3f\n", $1 + $2 }' "$out/cpu"
 }
 
 median () {
@@ -114,7 +113,7 @@ for file in asm plain; do
     with=$(median < "$out/$file.with")
     rss_without=$(peak_rss "${plain_cmd[@]}")
     rss_with=$(peak_rss "${plugin_cmd[@]}")
-    printf 'bench: %-5s (%s functions): plain %.2f s, plugin %.2f s (median of %s), ratio plugin/plain %.3f (median of the pairs; %.3f to %.3f); peak RSS %s kB plain, %s kB plugin (%s)\n' \
+    printf 'bench: %-5s (%s functions): plain %.2f s, plugin %.2f s CPU (median of %s), ratio plugin/plain %.3f (median of the pairs; %.3f to %.3f); peak RSS %s kB plain, %s kB plugin (%s)\n' \
         "$file.c" "$n" "$without" "$with" "$runs" "$(median < "$out/$file.ratio")" \
         "$(sort -g "$out/$file.ratio" | head -n 1)" "$(sort -g "$out/$file.ratio" | tail -n 1)" \
         "$rss_without" "$rss_with" "$(percent "$rss_with" "$rss_without")"
