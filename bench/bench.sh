@@ -22,7 +22,9 @@
 # whose instruction counts do not vary from run to run.  Then
 # bench/real.py times real asm-heavy sources (the translation units with
 # the most asm of the Debian packages `make check-packages' built, with
-# their own compile commands; BENCH_REAL_FILES per package, default 8),
+# their own compile commands; BENCH_REAL_FILES per package, default 8;
+# with bench/exitmem.so preloaded, also how much of cc1's resident set
+# at its end is anonymous memory and how much is pages of files),
 # and bench/throughput measures sa_analyze alone on the generated
 # statements.
 #
@@ -156,8 +158,11 @@ fi
 
 # Real asm-heavy code: the translation units with the most asm statements
 # of the packages `make check-packages' built, compiled again as their
-# build logs say (skipped when it has not run).
-"$python" "$srcdir/bench/real.py" "$build/check-packages" "$plugin" \
+# build logs say (skipped when it has not run); with exitmem.so
+# preloaded, how much of cc1's resident set is anonymous memory and how
+# much is pages of files.
+"$cc" -O2 -Wall -Wextra -shared -fPIC "$srcdir/bench/exitmem.c" -o "$out/exitmem.so"
+BENCH_EXITMEM=$out/exitmem.so "$python" "$srcdir/bench/real.py" "$build/check-packages" "$plugin" \
     "${BENCH_REAL_FILES:-8}" "$runs"
 
 "$cc" -std=c11 -O2 -Wall -Wextra -I"$srcdir/analyzer" -I"$build" \

@@ -23,6 +23,12 @@ cent from run to run; so, where valgrind is installed (and unless
 BENCH_CALLGRIND=0), the same commands also run once each way under
 callgrind, whose count of executed instructions (of cc1 and as) is the
 same on every run, and that ratio is printed too.
+
+With $BENCH_EXITMEM naming bench/exitmem.so (bench.sh builds it), each
+file is also compiled once each way with it preloaded, which says how
+much of cc1's resident set at its end is anonymous memory (what the
+process wrote) and how much is pages of files (code and tables, clean
+and shared with the page cache): the peak RSS counts both.
 """
 
 import collections
@@ -141,6 +147,25 @@ def instructions(cmd, cwd):
     return sum(int(c) for c in counts)
 
 
+def exit_memory(cmd, cwd, lib):
+    """cc1's (RssAnon, RssFile) in kB when it exits, read by LIB
+    (exitmem.so) preloaded into CMD, or None."""
+    fd, path = tempfile.mkstemp(prefix="safeasm-mem.")
+    os.close(fd)
+    env = dict(os.environ, LD_PRELOAD=lib, SAFEASM_BENCH_MEM=path)
+    try:
+        p = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        with open(path) as fp:
+            lines = fp.read().split("\n")
+    finally:
+        os.unlink(path)
+    words = lines[0].split() if lines else []
+    if p.returncode != 0 or len(words) != 3:
+        return None
+    return int(words[1]), int(words[2])
+
+
 def with_plugin(cmd, plugin):
     return cmd[:1] + ["-fplugin=" + plugin] + cmd[1:]
 
@@ -175,6 +200,19 @@ def measure(pkg, units, plugin, runs):
     print("bench: real  %-10s peak RSS of cc1, plugin against plain, by file: median %+d kB (%+.2f%% of"
           " %d kB), largest %+d kB (%+.2f%%)"
           % (pkg, mid[0], mid[1], mid[2], growth[-1][0], max(g[1] for g in growth)))
+    lib = os.environ.get("BENCH_EXITMEM")
+    if lib and os.path.exists(lib):
+        anon, files = [], []
+        for cwd, cmd, _, _ in units:
+            a, b = exit_memory(cmd, cwd, lib), exit_memory(with_plugin(cmd, plugin), cwd, lib)
+            if a and b:
+                anon.append(b[0] - a[0])
+                files.append(b[1] - a[1])
+        if anon:
+            print("bench: real  %-10s resident set of cc1 at its end, plugin against plain, by file:"
+                  " anonymous median %+d kB (largest %+d), file pages median %+d kB (largest %+d)"
+                  % (pkg, statistics.median(anon), max(anon), statistics.median(files),
+                     max(files)))
     if os.environ.get("BENCH_CALLGRIND", "1") == "0" or not shutil.which("valgrind"):
         return
     ip = iw = 0
