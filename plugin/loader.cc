@@ -196,11 +196,9 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
       error ("safeasm: the path of the plugin is too long: %s", info->full_name);
       return 1;
     }
-  if (safeasm_cfg.help && load_core ())
-    core.print_help ();
-  if (safeasm_cfg.disable)
-    return 0;                   /* loaded, but nothing registered */
-  if (safeasm_cfg.report_path)
+  /* The report is open before anything loads the core (the help
+     does), which takes it at its start.  */
+  if (safeasm_cfg.report_path && !safeasm_cfg.disable)
     {
       report_fd = open (safeasm_cfg.report_path,
                         O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
@@ -211,6 +209,10 @@ plugin_init (struct plugin_name_args *info, struct plugin_gcc_version *version)
           return 1;
         }
     }
+  if (safeasm_cfg.help && load_core ())
+    core.print_help ();
+  if (safeasm_cfg.disable)
+    return 0;                   /* loaded, but nothing registered */
 
   register_callback (info->base_name, PLUGIN_INFO, NULL, &safeasm_plugin_info);
 
