@@ -787,8 +787,18 @@ static void read_table (const char *file)
   fclose (in);
 }
 
+/* The end of the forms of forms[I]'s mnemonic, which are adjacent once
+   sorted by cmp_form or cmp_layout.  */
+static size_t mnemonic_end (size_t i)
+{
+  size_t j;
+  for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
+    ;
+  return j;
+}
+
 /* x86db_mnemonics: the hash table of the distinct mnemonics (the forms
-   are sorted), for x86db_lookup.  */
+   of each are adjacent), for x86db_lookup.  */
 static void emit_mnemonics (void)
 {
   static struct x86db_mnslot slots[X86DB_MN_SLOTS];
@@ -798,8 +808,7 @@ static void emit_mnemonics (void)
   if (nforms >= 65535)
     die ("over 65534 forms: widen struct x86db_mnslot");
   for (i = 0; i < nforms; i = j) {
-    for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
-      ;
+    j = mnemonic_end (i);
     for (h = x86db_hash (forms[i].mn, strlen (forms[i].mn)); slots[h].first;
          h = (h + 1) & (X86DB_MN_SLOTS - 1))
       ;
@@ -834,16 +843,16 @@ int main (int argc, char **argv)
   qsort (forms, nforms, sizeof *forms, cmp_form);
   for (i = 0; i < nforms; i = j) {
     int first = forms[i].table;
-    for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
-      if (forms[j].table < first)
-        first = forms[j].table;
+    j = mnemonic_end (i);
+    for (m = i + 1; m < j; m++)
+      if (forms[m].table < first)
+        first = forms[m].table;
     for (m = i; m < j; m++)
       forms[m].table = first;
   }
   qsort (forms, nforms, sizeof *forms, cmp_layout);
   for (i = 0; i < nforms; i = j) {
-    for (j = i + 1; j < nforms && !strcmp (forms[i].mn, forms[j].mn); j++)
-      ;
+    j = mnemonic_end (i);
     if (++distinct > X86DB_MN_SLOTS / 2) {
       fprintf (stderr, "x86db-gen: over %d mnemonics: raise X86DB_MN_SLOTS in x86db.h\n",
                X86DB_MN_SLOTS / 2);
