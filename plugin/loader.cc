@@ -34,7 +34,7 @@ static int
 load_core (void)
 {
   void *h;
-  safeasm_core_init_fn init;
+  safeasm_core_init_fn *init;
 
   if (core_state)
     return core_state > 0;
@@ -45,7 +45,7 @@ load_core (void)
       error ("safeasm: cannot load %s: %s", core_path, dlerror ());
       return 0;
     }
-  init = (safeasm_core_init_fn) dlsym (h, SAFEASM_CORE_INIT);
+  init = (safeasm_core_init_fn *) dlsym (h, SAFEASM_CORE_INIT);
   if (!init)
     {
       error ("safeasm: %s has no %s: %s", core_path, SAFEASM_CORE_INIT, dlerror ());

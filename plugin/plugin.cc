@@ -841,20 +841,15 @@ conftest_rule (void)
     safeasm_cfg.mode = SAFEASM_MODE_WARN;
 }
 
+/* FUN is a function whose high GIMPLE body the loader found asm in
+   (loader_execute).  */
 static unsigned int
 core_execute (function *fun)
 {
   struct walk_stmt_info wi;
-  gimple_seq body;
+  gimple_seq body = fun->gimple_body;
 
   conftest_rule ();
-  /* Only the high GIMPLE body this pass is placed for.  Functions that
-     reach the lowering passes with a CFG were made by GCC itself.  */
-  if (!fun || !fun->decl || fun->cfg)
-    return 0;
-  body = fun->gimple_body;
-  if (!body)
-    return 0;
   memset (&wi, 0, sizeof wi);
   walk_gimple_seq_mod (&body, visit_stmt, NULL, &wi);
   fun->gimple_body = body;

@@ -123,13 +123,13 @@ struct safeasm_core
    *CORE and returns 0.  */
 #define SAFEASM_CORE_SIZES \
   (sizeof (struct safeasm_config) * 1000 + sizeof (struct safeasm_core))
-extern "C" int safeasm_core_init (const char *version, size_t sizes,
+extern "C" {
+typedef int safeasm_core_init_fn (const char *version, size_t sizes,
                                   struct plugin_gcc_version *gcc,
                                   const struct safeasm_config *cfg, int report_fd,
                                   struct safeasm_core *core);
-typedef int (*safeasm_core_init_fn) (const char *, size_t, struct plugin_gcc_version *,
-                                     const struct safeasm_config *, int,
-                                     struct safeasm_core *);
+safeasm_core_init_fn safeasm_core_init;
+}
 
 /* ---------------------------------------------------------------- */
 /* report.cc: growable strings, escaping, the JSON Lines report.     */
