@@ -13,9 +13,9 @@
 # Each file is compiled RUNS (default 5) times with and without the
 # plugin, alternately ($CC $BENCH_CFLAGS -S: cc1 only, as some of the
 # rejected statements do not assemble); the median CPU times, the median of
-# the ratios plugin/plain of each pair of runs, and the peak RSS of the
-# compiler (/usr/bin/time, the largest process: cc1) with and without
-# are printed; for asm.c also with one #warning in the file both ways
+# the ratios plugin/plain of each pair of runs, and the median peak RSS
+# of the compiler (/usr/bin/time, the largest process: cc1) with and
+# without are printed; for asm.c also with one #warning in the file both ways
 # (GCC keeps the source text once it shows any diagnostic) and with the
 # plugin loaded but disabled.  Where valgrind is installed, smaller
 # files of the same kinds are compiled once each way under callgrind,
@@ -61,12 +61,13 @@ done
 mkdir -p "$out"
 "$python" "$srcdir/bench/gen.py" "$out" "$n" "$cc" "$srcdir"/testsuite/analyzer/*.tbl
 
-# seconds COMMAND...: the CPU time (user + system) of COMMAND and the
-# processes it waited for (cc1), in seconds: on a shared machine it
-# varies less than the elapsed time.
-seconds () {
-    /usr/bin/time -f '%U %S' -o "$out/cpu" "$@" > /dev/null 2>&1 || true
-    awk 'END { printf "%.3f\n", $1 + $2 }' "$out/cpu"
+# run_once COMMAND...: "SECONDS KB": the CPU time (user + system) of
+# COMMAND and the processes it waited for (cc1), which on a shared
+# machine varies less than the elapsed time, and the peak RSS of the
+# largest of them.
+run_once () {
+    /usr/bin/time -f '%U %S %M' -o "$out/cpu" "$@" > /dev/null 2>&1 || true
+    awk 'END { printf "%.3f %s\n", $1 + $2, $3 }' "$out/cpu"
 }
 
 median () {
@@ -75,8 +76,7 @@ median () {
 
 # peak_rss COMMAND...: the peak RSS of COMMAND's largest process, in kB.
 peak_rss () {
-    /usr/bin/time -f '%M' -o "$out/rss" "$@" > /dev/null 2>&1 || true
-    tail -n 1 "$out/rss"
+    run_once "$@" | awk '{ print $2 }'
 }
 
 # instructions COMMAND...: the instructions of COMMAND's compiler
@@ -97,28 +97,31 @@ done
 
 # shellcheck disable=SC2086,SC2206 # $cflags is a list of flags
 for file in asm plain; do
-    : > "$out/$file.with"
-    : > "$out/$file.without"
+    for f in with without rss.with rss.without ratio; do
+        : > "$out/$file.$f"
+    done
     plain_cmd=("$cc" $cflags -S "$out/$file.c" -o "$out/$file.s")
     plugin_cmd=("${plain_cmd[@]}" "${plugin_args[@]}")
     # The plugin may reject (and stop the compilation on) some statements
     # in some modes; what matters is the work done, not the output.
-    : > "$out/$file.ratio"
+    # Each run gives the CPU time and the peak RSS.
     for _ in $(seq "$runs"); do
-        a=$(seconds "${plain_cmd[@]}")
-        b=$(seconds "${plugin_cmd[@]}")
+        read -r a ma < <(run_once "${plain_cmd[@]}")
+        read -r b mb < <(run_once "${plugin_cmd[@]}")
         echo "$a" >> "$out/$file.without"
         echo "$b" >> "$out/$file.with"
+        echo "$ma" >> "$out/$file.rss.without"
+        echo "$mb" >> "$out/$file.rss.with"
         awk -v a="$a" -v b="$b" 'BEGIN { printf "%.6f\n", b / a }' >> "$out/$file.ratio"
     done
     without=$(median < "$out/$file.without")
     with=$(median < "$out/$file.with")
-    rss_without=$(peak_rss "${plain_cmd[@]}")
-    rss_with=$(peak_rss "${plugin_cmd[@]}")
+    rss_plain=$(median < "$out/$file.rss.without")
+    rss_with=$(median < "$out/$file.rss.with")
     printf 'bench: %-5s (%s functions): plain %.2f s, plugin %.2f s CPU (median of %s), ratio plugin/plain %.3f (median of the pairs; %.3f to %.3f); peak RSS %s kB plain, %s kB plugin (%s)\n' \
         "$file.c" "$n" "$without" "$with" "$runs" "$(median < "$out/$file.ratio")" \
         "$(sort -g "$out/$file.ratio" | head -n 1)" "$(sort -g "$out/$file.ratio" | tail -n 1)" \
-        "$rss_without" "$rss_with" "$(percent "$rss_with" "$rss_without")"
+        "$rss_plain" "$rss_with" "$(percent "$rss_with" "$rss_plain")"
     if [ "$file" = asm ]; then
         # The first diagnostic with a caret makes GCC read the whole
         # source file and keep it (5 MB here), whoever emits it: the
@@ -133,7 +136,7 @@ for file in asm plain; do
             "$rss_without" "$rss_with" "$(percent "$rss_with" "$rss_without")"
         rss_with=$(peak_rss "${plain_cmd[@]}" -fplugin="$plugin" -fplugin-arg-safeasm-disable)
         printf 'bench: asm.c, plugin loaded with disable (the cost of loading it): peak RSS %s kB (%s)\n' \
-            "$rss_with" "$(percent "$rss_with" "$(peak_rss "${plain_cmd[@]}")")"
+            "$rss_with" "$(percent "$rss_with" "$rss_plain")"
     fi
 done
 
